@@ -1,0 +1,27 @@
+using Puente.Core.Records;
+
+namespace Puente.Core.Catalog;
+
+/// <summary>A head of state's term: data, so Puente outlives any one government.</summary>
+public sealed class Administration : ContentRecord
+{
+    public string Country { get; set; } = "";
+    public string HeadOfStateEn { get; set; } = "";
+    public string HeadOfStateEs { get; set; } = "";
+    public string TitleEn { get; set; } = "";
+    public string TitleEs { get; set; } = "";
+    public string? Party { get; set; }
+    public DateOnly TermStart { get; set; }
+
+    /// <summary>Last day of the term, inclusive (a U.S. inauguration day belongs to both terms: the change is at noon);
+    /// null when open-ended.</summary>
+    public DateOnly? TermEnd { get; set; }
+
+    /// <summary>The end is the constitutional schedule, not yet a fact.</summary>
+    public bool TermEndScheduled { get; set; }
+
+    public override string Label => Code;
+
+    /// <summary>True when <paramref name="date"/> falls in [TermStart, TermEnd], both inclusive.</summary>
+    public bool IsInOffice(DateOnly date) => date >= TermStart && (TermEnd is null || date <= TermEnd);
+}
