@@ -1,23 +1,21 @@
 namespace Puente.Core.Catalog;
 
+/// <summary>What kind of institution an actor is.</summary>
 public enum ActorType
 {
     Presidency,
-    ForeignMinistry,
+    Ministry,
     Embassy,
-    ConsulateGeneral,
     Consulate,
     ConsularAgency,
-    ConsularSection,
-    BorderState,
-    StateGovernment,
     Legislature,
     Agency,
+    State,
+    StateGovernment,
     Court,
     CivilSociety,
     Business,
     Academic,
     InternationalOrganization,
-    Person,
     Other,
 }

@@ -6,8 +6,12 @@ public enum Cadence
     Continuous,
     Monthly,
     Quarterly,
-    SemiAnnual,
+
+    /// <summary>Twice a year.</summary>
+    Biannual,
     Annual,
+
+    /// <summary>Every two years.</summary>
     Biennial,
     Triennial,
     AdHoc,

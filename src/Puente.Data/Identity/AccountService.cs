@@ -1,0 +1,211 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Puente.Core.Access;
+using Puente.Core.Audit;
+
+namespace Puente.Data.Identity;
+
+/// <summary>What an administrator gives to create an account.</summary>
+public sealed record NewAccount(string UserName, string Role, Side Side, string Password, string? DisplayName = null,
+    IReadOnlyList<string>? Groups = null, bool MustChangePassword = false);
+
+/// <summary>The outcome of an account operation: success, or errors keyed by the field they concern.</summary>
+public sealed record AccountResult(bool Succeeded, IReadOnlyDictionary<string, string[]> Errors, PuenteUser? User = null)
+{
+    public static AccountResult Failure(string field, params string[] messages) => new(false, new Dictionary<string, string[]> { [field] = messages });
+}
+
+/// <summary>Creates and changes accounts, auditing each change. Used by the admin UI and by <c>puente users</c>.</summary>
+public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<IdentityRole> roles, PuenteDbContext db)
+{
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var result = await roles.CreateAsync(new IdentityRole(role));
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create role {role}: {Describe(result)}");
+                }
+            }
+        }
+    }
+
+    public async Task<string> GetRoleAsync(PuenteUser user) =>
+        (await users.GetRolesAsync(user)).Select(Roles.Normalize).FirstOrDefault(r => r is not null) ?? Roles.Viewer;
+
+    /// <summary>Creates an account with its role in one transaction, with a UserCreated audit entry.</summary>
+    public async Task<AccountResult> CreateAsync(NewAccount account, Viewer actor, CancellationToken cancellationToken = default)
+    {
+        var role = Roles.Normalize(account.Role);
+        if (role is null)
+        {
+            return AccountResult.Failure("role", $"Unknown role '{account.Role}'. Use one of: {string.Join(", ", Roles.All)}.");
+        }
+
+        var groups = (account.Groups ?? []).Select(Principals.NormalizeGroup).Where(g => g.Length > 0).Distinct().ToList();
+        var badGroup = groups.FirstOrDefault(g => !Principals.IsValidGroup(g));
+        if (badGroup is not null)
+        {
+            return AccountResult.Failure("groups", $"Invalid group name '{badGroup}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(account.UserName) || account.UserName.Length > 64)
+        {
+            return AccountResult.Failure("userName", "The user name is required and at most 64 characters.");
+        }
+
+        var user = new PuenteUser
+        {
+            UserName = account.UserName.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(account.DisplayName) ? account.UserName.Trim() : account.DisplayName.Trim(),
+            Side = account.Side,
+            Groups = string.Join(',', groups),
+            MustChangePassword = account.MustChangePassword,
+            LockoutEnabled = true,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await users.CreateAsync(user, account.Password);
+        if (!created.Succeeded)
+        {
+            return new AccountResult(false, ToErrors(created));
+        }
+
+        var added = await users.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            return new AccountResult(false, ToErrors(added));
+        }
+
+        db.RecordAccountEvent(AuditAction.UserCreated, actor.UserName, actor.UserId, user.UserName,
+            after: Describe(user, role));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new AccountResult(true, new Dictionary<string, string[]>(), user);
+    }
+
+    /// <summary>Changes role, side, groups, display name and lock state; a role change is audited as RoleChanged.</summary>
+    public async Task<AccountResult> UpdateAsync(string userId, string role, Side side, IReadOnlyList<string> groups, string displayName,
+        bool locked, Viewer actor, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AccountResult.Failure("id", "No such user.");
+        }
+
+        var newRole = Roles.Normalize(role);
+        if (newRole is null)
+        {
+            return AccountResult.Failure("role", $"Unknown role '{role}'.");
+        }
+
+        var normalizedGroups = groups.Select(Principals.NormalizeGroup).Where(g => g.Length > 0).Distinct().ToList();
+        var badGroup = normalizedGroups.FirstOrDefault(g => !Principals.IsValidGroup(g));
+        if (badGroup is not null)
+        {
+            return AccountResult.Failure("groups", $"Invalid group name '{badGroup}'.");
+        }
+
+        var oldRole = await GetRoleAsync(user);
+        var before = Describe(user, oldRole);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (oldRole != newRole)
+        {
+            var removed = await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+            var added = removed.Succeeded ? await users.AddToRoleAsync(user, newRole) : removed;
+            if (!added.Succeeded)
+            {
+                return new AccountResult(false, ToErrors(added));
+            }
+        }
+
+        user.Side = side;
+        user.Groups = string.Join(',', normalizedGroups);
+        user.DisplayName = string.IsNullOrWhiteSpace(displayName) ? user.UserName! : displayName.Trim();
+        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return new AccountResult(false, ToErrors(updated));
+        }
+
+        // Changing side, groups or role changes what the user may read: end the user's existing sessions.
+        await users.UpdateSecurityStampAsync(user);
+        var after = Describe(user, newRole);
+        db.RecordAccountEvent(oldRole != newRole ? AuditAction.RoleChanged : AuditAction.UserUpdated,
+            actor.UserName, actor.UserId, user.UserName!, before, after);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new AccountResult(true, new Dictionary<string, string[]>(), user);
+    }
+
+    /// <summary>
+    /// On first start with no users: creates <c>admin</c> with a random password written to
+    /// <paramref name="passwordFile"/> (owner read/write only). Returns true when it did.
+    /// </summary>
+    public async Task<bool> EnsureInitialAdministratorAsync(string passwordFile, CancellationToken cancellationToken = default)
+    {
+        if (await users.Users.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var password = GeneratePassword();
+        var result = await CreateAsync(new NewAccount("admin", Roles.Administrator, Side.Joint, password, "Administrator",
+            MustChangePassword: true), Viewer.System, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Could not create the initial administrator: "
+                + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+        }
+
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using (var file = new StreamWriter(passwordFile, System.Text.Encoding.UTF8, options))
+        {
+            await file.WriteLineAsync(password);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            // UnixCreateMode applies only when the file is new; an old file keeps its mode otherwise.
+            File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return true;
+    }
+
+    /// <summary>A 24-character password that satisfies the policy in <see cref="PuenteIdentity"/>.</summary>
+    public static string GeneratePassword()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        while (true)
+        {
+            var candidate = RandomNumberGenerator.GetString(alphabet, 24);
+            if (candidate.Any(char.IsAsciiDigit) && candidate.Any(char.IsAsciiLetterUpper) && candidate.Any(char.IsAsciiLetterLower))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static string Describe(PuenteUser user, string role) =>
+        JsonSerializer.Serialize(new { user.UserName, user.DisplayName, Role = role, Side = user.Side.ToString(), user.Groups });
+
+    private static Dictionary<string, string[]> ToErrors(IdentityResult result) =>
+        result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password"
+                : e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "account")
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+
+    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Puente.Data.Access;
+
+namespace Puente.Data;
+
+/// <summary>Multi-user deployments: PostgreSQL.</summary>
+public sealed class PostgresPuenteDbContext(DbContextOptions<PostgresPuenteDbContext> options, TimeProvider time, IViewerAccessor viewer)
+    : PuenteDbContext(options, time, viewer)
+{
+    /// <summary>Takes the application-wide advisory lock (key: "Puente" in ASCII) that serializes audit-chain appends;
+    /// it is released when the transaction ends.</summary>
+    protected override async Task LockAuditChainAsync(CancellationToken cancellationToken) =>
+        await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(88303232167013)", cancellationToken);
+}
+
+/// <summary>Used by <c>dotnet ef</c> to build PostgreSQL migrations (no server needed).</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresPuenteDbContext>
+{
+    public PostgresPuenteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresPuenteDbContext>().UseNpgsql("Host=localhost;Database=puente_design").Options,
+            TimeProvider.System, ViewerContext.ForSystem());
+}

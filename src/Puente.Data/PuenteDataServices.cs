@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Puente.Data.Access;
+using Puente.Data.Configuration;
+using Puente.Data.Identity;
+using Puente.Data.Seeding;
+
+namespace Puente.Data;
+
+/// <summary>Registers the database, identity stores and start-up work shared by the web host and the CLI.</summary>
+public static class PuenteDataServices
+{
+    /// <summary>
+    /// Registers the database for the provider the configuration names. Settings are read and validated when first
+    /// needed (at start-up, by <see cref="InitializePuenteAsync"/>), so that every configuration source is in place.
+    /// </summary>
+    public static IServiceCollection AddPuenteData(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => PuenteSettings.Load(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<ViewerContext>();
+        services.AddScoped<IViewerAccessor>(sp => sp.GetRequiredService<ViewerContext>());
+        services.AddDbContext<SqlitePuenteDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<PuenteSettings>().ConnectionString));
+        services.AddDbContext<PostgresPuenteDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<PuenteSettings>().ConnectionString));
+        services.AddScoped<PuenteDbContext>(sp => sp.GetRequiredService<PuenteSettings>().Provider == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresPuenteDbContext>()
+            : sp.GetRequiredService<SqlitePuenteDbContext>());
+        services.AddScoped<CatalogSeeder>();
+        services.AddScoped<AccountService>();
+        return services;
+    }
+
+    /// <summary>Identity stores without the web's sign-in (the CLI).</summary>
+    public static IdentityBuilder AddPuenteIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<PuenteUser>(PuenteIdentity.Configure)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PuenteDbContext>();
+
+    /// <summary>Migrates, seeds the catalog, ensures the roles and, with no users, creates the initial administrator.</summary>
+    public static async Task InitializePuenteAsync(this IServiceProvider services, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ViewerContext>().Viewer = Core.Access.Viewer.System;
+        var settings = scope.ServiceProvider.GetRequiredService<PuenteSettings>();
+        var db = scope.ServiceProvider.GetRequiredService<PuenteDbContext>();
+
+        logger.LogInformation("Database: {Database}", settings.DescribeDatabase());
+        await db.Database.MigrateAsync(cancellationToken);
+
+        var report = await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(cancellationToken);
+        logger.LogInformation("Catalog: {Created} created, {Updated} updated, {Unchanged} unchanged, {Kept} kept with local edits",
+            report.Created, report.Updated, report.Unchanged, report.KeptLocalEdits);
+
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        await accounts.EnsureRolesAsync();
+        if (await accounts.EnsureInitialAdministratorAsync(settings.InitialAdminPasswordPath, cancellationToken))
+        {
+            logger.LogWarning("Created the administrator account 'admin'. Its password is in {PasswordFile}; you must change it at first sign-in.",
+                settings.InitialAdminPasswordPath);
+        }
+    }
+}

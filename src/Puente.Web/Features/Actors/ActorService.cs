@@ -1,0 +1,181 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Puente.Core.Catalog;
+using Puente.Data;
+using Puente.Web.Features.Records;
+
+namespace Puente.Web.Features.Actors;
+
+/// <summary>Reads and writes actors for the pages and the API. Reads go through the context's access filter.</summary>
+public sealed class ActorService(PuenteDbContext db, IStringLocalizer<SharedResource> t)
+{
+    public async Task<(List<Actor> Items, int Total)> SearchAsync(ActorFilter filter, CancellationToken cancellationToken)
+    {
+        var query = db.Actors.AsNoTracking().Include(a => a.Track).Include(a => a.Parent).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var pattern = "%" + Search.EscapeLike(filter.Q.Trim().ToLowerInvariant()) + "%";
+#pragma warning disable CA1304, CA1311 // string.ToLower() here is translated to SQL lower(), not run in .NET
+            query = query.Where(a => EF.Functions.Like(a.Code.ToLower(), pattern, "\\")
+                || EF.Functions.Like(a.NameEn.ToLower(), pattern, "\\")
+                || EF.Functions.Like(a.NameEs.ToLower(), pattern, "\\")
+                || (a.City != null && EF.Functions.Like(a.City.ToLower(), pattern, "\\"))
+                || (a.Region != null && EF.Functions.Like(a.Region.ToLower(), pattern, "\\")));
+#pragma warning restore CA1304, CA1311
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Country))
+        {
+            var country = filter.Country.Trim().ToUpperInvariant();
+            query = query.Where(a => a.Country == country);
+        }
+
+        if (RecordAccess.TryParse<ActorType>(filter.Type, out var type))
+        {
+            query = query.Where(a => a.Type == type);
+        }
+
+        if (RecordAccess.TryParse<GovernmentLevel>(filter.Level, out var level))
+        {
+            query = query.Where(a => a.Level == level);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Track))
+        {
+            var track = filter.Track.Trim().ToUpperInvariant();
+            query = query.Where(a => a.Track != null && a.Track.Code == track);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(a => a.Country).ThenBy(a => a.Code)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>Finds a readable actor by id or code; null when none (or not readable, which looks the same).</summary>
+    public Task<Actor?> FindAsync(string idOrCode, bool track, CancellationToken cancellationToken)
+    {
+        var query = (track ? db.Actors : db.Actors.AsNoTracking()).Include(a => a.Track).Include(a => a.Parent);
+        if (Guid.TryParse(idOrCode, out var id))
+        {
+            return query.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        }
+
+        var code = CatalogCode.Normalize(idOrCode);
+        return query.FirstOrDefaultAsync(a => a.Code == code, cancellationToken);
+    }
+
+    /// <summary>Validates and saves; <paramref name="existing"/> null creates. Errors come back keyed by field.</summary>
+    public async Task<(Actor? Actor, FieldErrors Errors)> SaveAsync(ActorInput input, Actor? existing, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var code = CatalogCode.Normalize(input.Code);
+        if (!CatalogCode.IsValid(code))
+        {
+            errors.Add("code", t["A code is 1–40 upper-case letters, digits, '-' or '.'."]);
+        }
+        else if (await db.Actors.IgnoreQueryFilters().AnyAsync(a => a.Code == code && (existing == null || a.Id != existing.Id), cancellationToken))
+        {
+            errors.Add("code", t["The code '{0}' is already in use.", code]);
+        }
+
+        var nameEn = RecordAccess.Text(input.NameEn, "nameEn", 300, errors, t);
+        var nameEs = RecordAccess.Text(input.NameEs, "nameEs", 300, errors, t);
+        if (nameEn.Length == 0 && nameEs.Length == 0)
+        {
+            errors.Add("nameEn", t["Give a name in English or Spanish."]);
+        }
+
+        var descriptionEn = RecordAccess.Text(input.DescriptionEn, "descriptionEn", 4000, errors, t);
+        var descriptionEs = RecordAccess.Text(input.DescriptionEs, "descriptionEs", 4000, errors, t);
+        var city = RecordAccess.Text(input.City, "city", 100, errors, t);
+        var region = RecordAccess.Text(input.Region, "region", 100, errors, t);
+        var website = RecordAccess.Text(input.Website, "website", 300, errors, t);
+        if (website.Length > 0 && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            errors.Add("website", t["A web address starts with http:// or https://."]);
+        }
+
+        if (!RecordAccess.TryParse<ActorType>(input.Type, out var type))
+        {
+            errors.Add("type", t["Unknown type '{0}'.", input.Type ?? ""]);
+        }
+
+        if (!RecordAccess.TryParse<GovernmentLevel>(input.Level, out var level))
+        {
+            errors.Add("level", t["Unknown level of government '{0}'.", input.Level ?? ""]);
+        }
+
+        var country = (input.Country ?? "").Trim().ToUpperInvariant();
+        if (!Countries.ActorCountries.Contains(country))
+        {
+            errors.Add("country", t["Unknown country '{0}'. Use one of {1}.", input.Country ?? "", string.Join(", ", Countries.ActorCountries)]);
+        }
+
+        Track? trackRecord = null;
+        if (!string.IsNullOrWhiteSpace(input.TrackCode))
+        {
+            var trackCode = CatalogCode.Normalize(input.TrackCode);
+            trackRecord = await db.Tracks.FirstOrDefaultAsync(x => x.Code == trackCode, cancellationToken);
+            if (trackRecord is null)
+            {
+                errors.Add("trackCode", t["Unknown track '{0}'.", input.TrackCode]);
+            }
+        }
+
+        Actor? parent = null;
+        if (!string.IsNullOrWhiteSpace(input.ParentCode))
+        {
+            var parentCode = CatalogCode.Normalize(input.ParentCode);
+            parent = await db.Actors.FirstOrDefaultAsync(x => x.Code == parentCode, cancellationToken);
+            if (parent is null || parent.Id == existing?.Id)
+            {
+                errors.Add("parentCode", t["Unknown parent actor '{0}'.", input.ParentCode]);
+            }
+        }
+
+        var access = await RecordAccess.ValidateAsync(input.Access, db, db.Viewer, errors, t, cancellationToken);
+        if (existing is not null && input.Version is null)
+        {
+            errors.Add("version", t["Give the version your edit is based on."]);
+        }
+
+        if (errors.Any || access is null)
+        {
+            return (null, errors);
+        }
+
+        var actor = existing ?? new Actor { Id = Guid.CreateVersion7() };
+        if (existing is null)
+        {
+            db.Actors.Add(actor);
+        }
+        else
+        {
+            // Optimistic concurrency: the update only applies to the version the editor saw.
+            db.Entry(actor).Property(a => a.Version).OriginalValue = input.Version!.Value;
+        }
+
+        actor.Code = code;
+        actor.NameEn = nameEn;
+        actor.NameEs = nameEs;
+        actor.DescriptionEn = descriptionEn;
+        actor.DescriptionEs = descriptionEs;
+        actor.Type = type;
+        actor.Level = level;
+        actor.Country = country;
+        actor.Track = trackRecord;
+        actor.TrackId = trackRecord?.Id;
+        actor.Parent = parent;
+        actor.ParentId = parent?.Id;
+        actor.City = city.Length == 0 ? null : city;
+        actor.Region = region.Length == 0 ? null : region;
+        actor.Website = website.Length == 0 ? null : website;
+        await RecordAccess.ApplyAsync(db, actor, access, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return (actor, errors);
+    }
+
+    public static string DisplayName(Actor a) => Core.Localization.Bilingual.Pick(a.NameEn, a.NameEs, CultureInfo.CurrentUICulture);
+}

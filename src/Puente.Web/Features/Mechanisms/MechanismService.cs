@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Puente.Core.Catalog;
+using Puente.Data;
+using Puente.Web.Features.Records;
+
+namespace Puente.Web.Features.Mechanisms;
+
+/// <summary>Reads and writes mechanisms for the pages and the API. Reads go through the context's access filter.</summary>
+public sealed class MechanismService(PuenteDbContext db, IStringLocalizer<SharedResource> t)
+{
+    public async Task<(List<Mechanism> Items, int Total)> SearchAsync(MechanismFilter filter, CancellationToken cancellationToken)
+    {
+        var query = db.Mechanisms.AsNoTracking().Include(m => m.Track).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var pattern = "%" + Search.EscapeLike(filter.Q.Trim().ToLowerInvariant()) + "%";
+#pragma warning disable CA1304, CA1311 // string.ToLower() here is translated to SQL lower(), not run in .NET
+            query = query.Where(m => EF.Functions.Like(m.Code.ToLower(), pattern, "\\")
+                || EF.Functions.Like(m.NameEn.ToLower(), pattern, "\\")
+                || EF.Functions.Like(m.NameEs.ToLower(), pattern, "\\"));
+#pragma warning restore CA1304, CA1311
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Track))
+        {
+            var track = filter.Track.Trim().ToUpperInvariant();
+            query = query.Where(m => m.Track != null && m.Track.Code == track);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Participant))
+        {
+            var participant = "%," + Search.EscapeLike(filter.Participant.Trim().ToUpperInvariant()) + ",%";
+            query = query.Where(m => EF.Functions.Like("," + m.Participants + ",", participant, "\\"));
+        }
+
+        if (RecordAccess.TryParse<Cadence>(filter.Cadence, out var cadence))
+        {
+            query = query.Where(m => m.Cadence == cadence);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(m => m.Code).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    public Task<Mechanism?> FindAsync(string idOrCode, bool track, CancellationToken cancellationToken)
+    {
+        var query = (track ? db.Mechanisms : db.Mechanisms.AsNoTracking()).Include(m => m.Track);
+        if (Guid.TryParse(idOrCode, out var id))
+        {
+            return query.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        }
+
+        var code = CatalogCode.Normalize(idOrCode);
+        return query.FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
+    }
+
+    public async Task<(Mechanism? Mechanism, FieldErrors Errors)> SaveAsync(MechanismInput input, Mechanism? existing, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var code = CatalogCode.Normalize(input.Code);
+        if (!CatalogCode.IsValid(code))
+        {
+            errors.Add("code", t["A code is 1–40 upper-case letters, digits, '-' or '.'."]);
+        }
+        else if (await db.Mechanisms.IgnoreQueryFilters().AnyAsync(m => m.Code == code && (existing == null || m.Id != existing.Id), cancellationToken))
+        {
+            errors.Add("code", t["The code '{0}' is already in use.", code]);
+        }
+
+        var nameEn = RecordAccess.Text(input.NameEn, "nameEn", 300, errors, t);
+        var nameEs = RecordAccess.Text(input.NameEs, "nameEs", 300, errors, t);
+        if (nameEn.Length == 0 && nameEs.Length == 0)
+        {
+            errors.Add("nameEn", t["Give a name in English or Spanish."]);
+        }
+
+        var descriptionEn = RecordAccess.Text(input.DescriptionEn, "descriptionEn", 4000, errors, t);
+        var descriptionEs = RecordAccess.Text(input.DescriptionEs, "descriptionEs", 4000, errors, t);
+        var established = RecordAccess.Text(input.Established, "established", 20, errors, t);
+
+        var participants = Countries.ParseParticipants(string.Join(',', input.Participants ?? []));
+        if (participants is null || participants.Count == 0)
+        {
+            errors.Add("participants", t["Name the participants: {0}.", string.Join(", ", Countries.Participants)]);
+        }
+
+        if (!RecordAccess.TryParse<Cadence>(input.Cadence, out var cadence))
+        {
+            errors.Add("cadence", t["Unknown cadence '{0}'.", input.Cadence ?? ""]);
+        }
+
+        Core.Catalog.Track? trackRecord = null;
+        if (!string.IsNullOrWhiteSpace(input.TrackCode))
+        {
+            var trackCode = CatalogCode.Normalize(input.TrackCode);
+            trackRecord = await db.Tracks.FirstOrDefaultAsync(x => x.Code == trackCode, cancellationToken);
+            if (trackRecord is null)
+            {
+                errors.Add("trackCode", t["Unknown track '{0}'.", input.TrackCode]);
+            }
+        }
+
+        var access = await RecordAccess.ValidateAsync(input.Access, db, db.Viewer, errors, t, cancellationToken);
+        if (existing is not null && input.Version is null)
+        {
+            errors.Add("version", t["Give the version your edit is based on."]);
+        }
+
+        if (errors.Any || access is null)
+        {
+            return (null, errors);
+        }
+
+        var mechanism = existing ?? new Mechanism { Id = Guid.CreateVersion7() };
+        if (existing is null)
+        {
+            db.Mechanisms.Add(mechanism);
+        }
+        else
+        {
+            db.Entry(mechanism).Property(m => m.Version).OriginalValue = input.Version!.Value;
+        }
+
+        mechanism.Code = code;
+        mechanism.NameEn = nameEn;
+        mechanism.NameEs = nameEs;
+        mechanism.DescriptionEn = descriptionEn;
+        mechanism.DescriptionEs = descriptionEs;
+        mechanism.Participants = string.Join(',', participants!);
+        mechanism.Cadence = cadence;
+        mechanism.Established = established.Length == 0 ? null : established;
+        mechanism.Track = trackRecord;
+        mechanism.TrackId = trackRecord?.Id;
+        await RecordAccess.ApplyAsync(db, mechanism, access, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return (mechanism, errors);
+    }
+}

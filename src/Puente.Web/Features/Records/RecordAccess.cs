@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Puente.Core.Access;
+using Puente.Core.Records;
+using Puente.Data;
+
+namespace Puente.Web.Features.Records;
+
+/// <summary>Who may read a record, as a person enters it: level, owning side, and the users and groups of a Restricted record.</summary>
+public sealed class AccessInput
+{
+    public string? Confidentiality { get; set; }
+    public string? OwnerSide { get; set; }
+
+    /// <summary>"user:NAME" or "group:NAME" entries.</summary>
+    public List<string>? Grants { get; set; }
+}
+
+/// <summary>The validated access of a record.</summary>
+public sealed record ValidAccess(Confidentiality Confidentiality, Side OwnerSide, IReadOnlyList<string> Principals);
+
+/// <summary>Validates and stores the access part of every editable record, the same way for the UI and the API.</summary>
+public static class RecordAccess
+{
+    public const int MaxGrants = 50;
+
+    public static async Task<ValidAccess?> ValidateAsync(AccessInput input, PuenteDbContext db, Viewer viewer, FieldErrors errors,
+        IStringLocalizer t, CancellationToken cancellationToken)
+    {
+        var confidentiality = Core.Access.Confidentiality.Shared;
+        if (!string.IsNullOrWhiteSpace(input.Confidentiality) && !TryParse(input.Confidentiality, out confidentiality))
+        {
+            errors.Add("confidentiality", t["Unknown confidentiality '{0}'. Use Shared, Internal or Restricted.", input.Confidentiality]);
+        }
+
+        var side = viewer.Side ?? Side.Joint;
+        if (!string.IsNullOrWhiteSpace(input.OwnerSide))
+        {
+            if (!TryParse(input.OwnerSide, out side))
+            {
+                errors.Add("ownerSide", t["Unknown side '{0}'. Use MX, US or Joint.", input.OwnerSide]);
+            }
+            else if (side != viewer.Side && !viewer.IsAdministrator && !viewer.IsSystem)
+            {
+                errors.Add("ownerSide", t["You can only file records for your own side."]);
+            }
+        }
+
+        var principals = new List<string>();
+        var grants = (input.Grants ?? []).Select(g => g.Trim()).Where(g => g.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (grants.Count > MaxGrants)
+        {
+            errors.Add("grants", t["At most {0} users and groups.", MaxGrants]);
+        }
+
+        foreach (var grant in grants.Take(MaxGrants))
+        {
+            if (grant.StartsWith(Principals.GroupPrefix, StringComparison.OrdinalIgnoreCase) && Principals.IsValidGroup(grant[Principals.GroupPrefix.Length..]))
+            {
+                principals.Add(Principals.ForGroup(grant[Principals.GroupPrefix.Length..]));
+            }
+            else if (grant.StartsWith(Principals.UserPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var name = grant[Principals.UserPrefix.Length..].Trim().ToUpperInvariant();
+                var id = await db.Users.Where(u => u.NormalizedUserName == name).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+                if (id is null)
+                {
+                    errors.Add("grants", t["No user named '{0}'.", grant[Principals.UserPrefix.Length..]]);
+                }
+                else
+                {
+                    principals.Add(Principals.ForUser(id));
+                }
+            }
+            else
+            {
+                errors.Add("grants", t["'{0}' is neither user:NAME nor group:NAME.", grant]);
+            }
+        }
+
+        if (confidentiality == Core.Access.Confidentiality.Restricted && viewer.UserId is not null)
+        {
+            // Whoever restricts a record keeps reading it.
+            principals.Add(Principals.ForUser(viewer.UserId));
+        }
+
+        return errors.Any ? null : new ValidAccess(confidentiality, side, principals.Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Applies the access to a tracked record and replaces its grants (audited with the change).</summary>
+    public static async Task ApplyAsync(PuenteDbContext db, ContentRecord record, ValidAccess access, CancellationToken cancellationToken)
+    {
+        record.Confidentiality = access.Confidentiality;
+        record.OwnerSide = access.OwnerSide;
+        var wanted = access.Confidentiality == Core.Access.Confidentiality.Restricted ? access.Principals : [];
+        var existing = await db.RecordGrants.Where(g => g.RecordId == record.Id).ToListAsync(cancellationToken);
+        db.RecordGrants.RemoveRange(existing.Where(g => !wanted.Contains(g.Principal)));
+        foreach (var principal in wanted.Where(p => existing.All(g => g.Principal != p)))
+        {
+            db.RecordGrants.Add(new RecordGrant { RecordId = record.Id, Principal = principal });
+        }
+    }
+
+    /// <summary>The record's grants as a person reads them (user names, group names).</summary>
+    public static async Task<List<string>> DescribeGrantsAsync(PuenteDbContext db, Guid recordId, CancellationToken cancellationToken)
+    {
+        var principals = await db.RecordGrants.Where(g => g.RecordId == recordId).Select(g => g.Principal).ToListAsync(cancellationToken);
+        var userIds = principals.Where(p => p.StartsWith(Principals.UserPrefix, StringComparison.Ordinal))
+            .Select(p => p[Principals.UserPrefix.Length..]).ToList();
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName, cancellationToken);
+        return [.. principals.Select(p => p.StartsWith(Principals.UserPrefix, StringComparison.Ordinal)
+            ? Principals.UserPrefix + (names.GetValueOrDefault(p[Principals.UserPrefix.Length..]) ?? "?")
+            : p).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Parses an enum by name only (numbers are not accepted).</summary>
+    public static bool TryParse<TEnum>(string? text, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        value = default;
+        var trimmed = text?.Trim();
+        return !string.IsNullOrEmpty(trimmed) && !char.IsAsciiDigit(trimmed[0]) && trimmed[0] != '-'
+            && Enum.TryParse(trimmed, ignoreCase: true, out value) && Enum.IsDefined(value);
+    }
+
+    /// <summary>Checks a text field's length; returns the trimmed value.</summary>
+    public static string Text(string? value, string field, int max, FieldErrors errors, IStringLocalizer t)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length > max)
+        {
+            errors.Add(field, t["At most {0} characters.", max]);
+        }
+
+        return trimmed;
+    }
+}

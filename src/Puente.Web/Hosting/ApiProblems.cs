@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Puente.Web.Hosting;
+
+/// <summary>
+/// Turns request-reading failures into RFC 9457 problem details that name the field (malformed JSON, wrong types),
+/// and concurrency conflicts into 409. Anything else is a 500 without internals.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> t) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case BadHttpRequestException bad:
+                var json = FindJsonException(bad);
+                var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    [field] = [json is null ? t["The request body could not be read."].Value : t["This value is malformed or has the wrong type."].Value],
+                })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = t["The request is malformed."],
+                };
+                break;
+            case DbUpdateConcurrencyException:
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = t["The record was changed by someone else. Reload it and apply your change again."],
+                };
+                break;
+            default:
+                return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static JsonException? FindJsonException(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+
+namespace Puente.Web.Hosting;
+
+/// <summary>Replaces the framework's English default problem titles with the request language's.</summary>
+public static class ProblemTitles
+{
+    public static void Localize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        if (problem.Title is not null && problem.Title != ReasonPhrases.GetReasonPhrase(status) && status != StatusCodes.Status500InternalServerError)
+        {
+            return;
+        }
+
+        var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        problem.Title = status switch
+        {
+            StatusCodes.Status400BadRequest => t["The request is malformed."],
+            StatusCodes.Status401Unauthorized => t["Sign in first: send a bearer token from POST /api/v1/auth/login."],
+            StatusCodes.Status403Forbidden => t["Your role or side does not allow this."],
+            StatusCodes.Status404NotFound => t["No such record, or you have no access to it."],
+            StatusCodes.Status405MethodNotAllowed => t["This method is not allowed here."],
+            StatusCodes.Status409Conflict => t["The record was changed by someone else. Reload it and apply your change again."],
+            StatusCodes.Status415UnsupportedMediaType => t["Send JSON (Content-Type: application/json)."],
+            _ => t["Something went wrong on the server. The error has been logged."],
+        };
+    }
+}
