@@ -46,20 +46,28 @@ public static class AuditChain
         var expectedPrevious = Genesis;
         foreach (var link in links)
         {
-            if (!string.Equals(link.PreviousHash, expectedPrevious, StringComparison.Ordinal))
+            if (Check(link, expectedPrevious) is { } kind)
             {
-                return new AuditBreak(link.Id, AuditBreakKind.PreviousHashMismatch);
-            }
-
-            if (!string.Equals(ComputeHash(link.Facts, link.PreviousHash), link.Hash, StringComparison.Ordinal))
-            {
-                return new AuditBreak(link.Id, AuditBreakKind.ContentAltered);
+                return new AuditBreak(link.Id, kind);
             }
 
             expectedPrevious = link.Hash;
         }
 
         return null;
+    }
+
+    /// <summary>Checks one link against the hash of the entry before it; null when it holds.</summary>
+    public static AuditBreakKind? Check(AuditLink link, string expectedPrevious)
+    {
+        if (!string.Equals(link.PreviousHash, expectedPrevious, StringComparison.Ordinal))
+        {
+            return AuditBreakKind.PreviousHashMismatch;
+        }
+
+        return string.Equals(ComputeHash(link.Facts, link.PreviousHash), link.Hash, StringComparison.Ordinal)
+            ? null
+            : AuditBreakKind.ContentAltered;
     }
 }
 

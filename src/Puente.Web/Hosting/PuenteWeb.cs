@@ -66,6 +66,7 @@ public static class PuenteWeb
             .AddEntityFrameworkStores<PuenteDbContext>()
             .AddSignInManager<AuditingSignInManager>()
             .AddClaimsPrincipalFactory<PuenteClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
 
         services.AddAuthorizationBuilder()

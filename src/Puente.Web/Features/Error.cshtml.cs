@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Puente.Web.Features;
+
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; } = 500;
+
+    public void OnGet(int? code) => Code = code ?? 500;
+
+    public void OnPost(int? code) => Code = code ?? 500;
+}
