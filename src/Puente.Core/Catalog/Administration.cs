@@ -13,8 +13,8 @@ public sealed class Administration : ContentRecord
     public string? Party { get; set; }
     public DateOnly TermStart { get; set; }
 
-    /// <summary>Last day of the term, inclusive (a U.S. inauguration day belongs to both terms: the change is at noon);
-    /// null when open-ended.</summary>
+    /// <summary>Last day of the term, inclusive; null when open-ended. Terms do not overlap: a U.S. inauguration day
+    /// (20 January, the change is at noon) is counted as the incoming term's first day.</summary>
     public DateOnly? TermEnd { get; set; }
 
     /// <summary>The end is the constitutional schedule, not yet a fact.</summary>

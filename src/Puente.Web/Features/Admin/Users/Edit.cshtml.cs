@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Puente.Core.Access;
+using Puente.Data;
+using Puente.Data.Identity;
+
+namespace Puente.Web.Features.Admin.Users;
+
+public sealed class EditModel(AccountService accounts, UserManager<PuenteUser> users, PuenteDbContext db, TimeProvider time,
+    IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public EditUserInput Input { get; set; } = new();
+
+    public string UserName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        UserName = user.UserName!;
+        Input = new EditUserInput
+        {
+            DisplayName = user.DisplayName,
+            Role = await accounts.GetRoleAsync(user),
+            Side = user.Side,
+            Groups = user.Groups.Replace(",", ", ", StringComparison.Ordinal),
+            Locked = user.LockoutEnd > time.GetUtcNow(),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        UserName = user.UserName!;
+        if (user.Id == db.Viewer.UserId && (Input.Role != Roles.Administrator || Input.Locked))
+        {
+            ModelState.AddModelError("", t["You cannot remove your own administrator role or lock yourself out."]);
+            return Page();
+        }
+
+        var groups = (Input.Groups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var result = await accounts.UpdateAsync(id, Input.Role, Input.Side, groups, Input.DisplayName ?? "", Input.Locked, db.Viewer, ct);
+        if (!result.Succeeded)
+        {
+            foreach (var message in result.Errors.SelectMany(e => e.Value))
+            {
+                ModelState.AddModelError("", message);
+            }
+
+            return Page();
+        }
+
+        TempData["Message"] = t["Saved."].Value;
+        return RedirectToPage("/Admin/Users/Index");
+    }
+
+    public sealed class EditUserInput
+    {
+        public string? DisplayName { get; set; }
+        public string Role { get; set; } = Roles.Viewer;
+        public Side Side { get; set; }
+        public string? Groups { get; set; }
+        public bool Locked { get; set; }
+    }
+}
