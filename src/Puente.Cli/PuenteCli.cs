@@ -1,0 +1,177 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Puente.Core.Access;
+using Puente.Data;
+using Puente.Data.Access;
+using Puente.Data.Audit;
+using Puente.Data.Configuration;
+using Puente.Data.Identity;
+
+namespace Puente.Cli;
+
+/// <summary>
+/// The <c>puente</c> command. It reads the same configuration as the web host (appsettings.json, environment variables
+/// such as <c>Puente__DataDirectory</c>), plus <c>--data-dir</c>. Exit codes: 0 success, 1 the command's check failed
+/// (bad input, broken audit chain), 2 bad configuration, 3 database unreachable.
+/// </summary>
+public static class PuenteCli
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadConfiguration = 2;
+    public const int DatabaseUnreachable = 3;
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var dataDir = new Option<string?>("--data-dir") { Description = "Data directory (overrides Puente:DataDirectory).", Recursive = true };
+        var root = new RootCommand("Puente: the U.S.–Mexico institutional memory.") { dataDir };
+
+        var db = new Command("db", "Database commands.");
+        var migrate = new Command("migrate", "Apply migrations, load the catalog and, with no users, create the administrator.");
+        migrate.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, logger) =>
+        {
+            await sp.InitializePuenteAsync(logger, ct);
+            await stdout.WriteLineAsync($"Database is up to date: {sp.GetRequiredService<PuenteSettings>().DescribeDatabase()}.");
+            return Ok;
+        }));
+        db.Subcommands.Add(migrate);
+        root.Subcommands.Add(db);
+
+        var users = new Command("users", "Account commands.");
+        var name = new Argument<string>("NAME") { Description = "The user name." };
+        var role = new Option<string>("--role") { Description = "Administrator, Editor, Analyst or Viewer.", Required = true };
+        var side = new Option<string>("--side") { Description = "MX, US or Joint.", Required = true };
+        var displayName = new Option<string?>("--display-name") { Description = "Name shown in the interface." };
+        var groups = new Option<string?>("--groups") { Description = "Comma-separated groups (for Restricted records)." };
+        var add = new Command("add", "Create an account; the password is read from standard input.") { name, role, side, displayName, groups };
+        add.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, logger) =>
+        {
+            if (!Enum.TryParse<Side>(parse.GetValue(side), ignoreCase: true, out var parsedSide) || !Enum.IsDefined(parsedSide)
+                || char.IsAsciiDigit(parse.GetValue(side)![0]))
+            {
+                await stderr.WriteLineAsync($"Unknown side '{parse.GetValue(side)}'. Use MX, US or Joint.");
+                return Failed;
+            }
+
+            var password = (await stdin.ReadLineAsync(ct))?.TrimEnd('\r') ?? "";
+            if (password.Length == 0)
+            {
+                await stderr.WriteLineAsync("Give the password on standard input, for example: echo \"$PASSWORD\" | puente users add NAME ...");
+                return Failed;
+            }
+
+            await sp.InitializePuenteAsync(logger, ct);
+            await using var scope = sp.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ViewerContext>().Viewer = Viewer.System;
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            var result = await accounts.CreateAsync(new NewAccount(parse.GetValue(name)!, parse.GetValue(role)!, parsedSide, password,
+                parse.GetValue(displayName), (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+                Viewer.System, ct);
+            if (!result.Succeeded)
+            {
+                foreach (var (field, messages) in result.Errors)
+                {
+                    foreach (var message in messages)
+                    {
+                        await stderr.WriteLineAsync($"{field}: {message}");
+                    }
+                }
+
+                return Failed;
+            }
+
+            await stdout.WriteLineAsync($"Created {result.User!.UserName} ({Roles.Normalize(parse.GetValue(role))}, {parsedSide}).");
+            return Ok;
+        }));
+        users.Subcommands.Add(add);
+        root.Subcommands.Add(users);
+
+        var audit = new Command("audit", "Audit trail commands.");
+        var verify = new Command("verify", "Walk the audit chain and report the first broken link (exit code 1).");
+        verify.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, _) =>
+        {
+            await using var scope = sp.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ViewerContext>().Viewer = Viewer.System;
+            var context = scope.ServiceProvider.GetRequiredService<PuenteDbContext>();
+            var pending = await context.Database.GetPendingMigrationsAsync(ct);
+            if (pending.Any())
+            {
+                await stderr.WriteLineAsync("The database is not migrated; run 'puente db migrate' first.");
+                return Failed;
+            }
+
+            var result = await AuditVerifier.VerifyAsync(context, ct);
+            if (result.Intact)
+            {
+                await stdout.WriteLineAsync($"Audit chain intact: {result.EntriesChecked} entries checked.");
+                return Ok;
+            }
+
+            var why = result.FirstBreak!.Kind == Core.Audit.AuditBreakKind.ContentAltered
+                ? "its content does not match its hash (altered)"
+                : "its previous hash does not match the entry before it (an entry was removed, inserted or reordered)";
+            await stdout.WriteLineAsync($"Audit chain BROKEN at entry {result.FirstBreak.EntryId}: {why}. {result.EntriesChecked} entries before it are intact.");
+            return Failed;
+        }));
+        audit.Subcommands.Add(verify);
+        root.Subcommands.Add(audit);
+
+        var parseResult = root.Parse(args);
+        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static async Task<int> WithServicesAsync(string? dataDir, TextWriter stderr, Func<IServiceProvider, ILogger, Task<int>> action)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        if (dataDir is not null)
+        {
+            builder.Configuration.AddInMemoryCollection([new(PuenteSettings.DataDirectoryKey, dataDir)]);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddPuenteData();
+        builder.Services.AddPuenteIdentityCore();
+        using var host = builder.Build();
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("puente");
+        try
+        {
+            host.Services.GetRequiredService<PuenteSettings>();
+            return await action(host.Services, logger);
+        }
+        catch (PuenteConfigurationException ex)
+        {
+            await stderr.WriteLineAsync($"Configuration error: {ex.Message}");
+            return BadConfiguration;
+        }
+        catch (Exception ex) when (IsDatabaseUnreachable(ex))
+        {
+            await stderr.WriteLineAsync($"The database configured by {PuenteSettings.ConnectionStringKey} could not be reached or opened: {ex.GetBaseException().Message}");
+            return DatabaseUnreachable;
+        }
+    }
+
+    private static bool IsDatabaseUnreachable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+}

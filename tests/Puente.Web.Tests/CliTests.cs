@@ -1,0 +1,81 @@
+using Puente.Cli;
+
+namespace Puente.Web.Tests;
+
+/// <summary>The puente command against a real SQLite data directory.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("puente-cli-").FullName;
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(string stdin, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await PuenteCli.RunAsync([.. args, "--data-dir", _dir], new StringReader(stdin), output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Migrate_add_a_user_and_verify_the_audit_chain_then_detect_tampering()
+    {
+        var migrate = await RunAsync("", "db", "migrate");
+        Assert.Equal(0, migrate.Code);
+        Assert.True(File.Exists(Path.Combine(_dir, "initial-admin-password")));
+        var password = (await File.ReadAllTextAsync(Path.Combine(_dir, "initial-admin-password"))).Trim();
+        Assert.DoesNotContain(password, migrate.Out + migrate.Err, StringComparison.Ordinal);
+
+        var add = await RunAsync("Cli-Passw0rd-2026\n", "users", "add", "maria", "--role", "editor", "--side", "MX", "--groups", "water");
+        Assert.Equal(0, add.Code);
+        Assert.Contains("Created maria (Editor, MX)", add.Out, StringComparison.Ordinal);
+
+        var duplicate = await RunAsync("Cli-Passw0rd-2026\n", "users", "add", "maria", "--role", "editor", "--side", "MX");
+        Assert.Equal(1, duplicate.Code);
+        Assert.Contains("already taken", duplicate.Err, StringComparison.Ordinal);
+
+        var badRole = await RunAsync("Cli-Passw0rd-2026\n", "users", "add", "pedro", "--role", "emperor", "--side", "MX");
+        Assert.Equal(1, badRole.Code);
+        Assert.Contains("Unknown role", badRole.Err, StringComparison.Ordinal);
+
+        var noPassword = await RunAsync("", "users", "add", "pedro", "--role", "viewer", "--side", "US");
+        Assert.Equal(1, noPassword.Code);
+
+        var verify = await RunAsync("", "audit", "verify");
+        Assert.Equal(0, verify.Code);
+        Assert.Contains("intact", verify.Out, StringComparison.Ordinal);
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "puente.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE AuditEntries SET \"After\" = replace(\"After\", 'Editor', 'Administrator') WHERE Action = 'UserCreated' AND RecordLabel = 'maria'";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+            command.CommandText = "SELECT Id FROM AuditEntries WHERE Action = 'UserCreated' AND RecordLabel = 'maria'";
+            var id = (long)(await command.ExecuteScalarAsync())!;
+            var broken = await RunAsync("", "audit", "verify");
+            Assert.Equal(1, broken.Code);
+            Assert.Contains($"BROKEN at entry {id}", broken.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_data_directory_is_a_clear_configuration_error()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await PuenteCli.RunAsync(["db", "migrate", "--data-dir", "/proc/puente-nope"], new StringReader(""), output, error);
+        Assert.Equal(PuenteCli.BadConfiguration, code);
+        Assert.Contains("Puente:DataDirectory", error.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

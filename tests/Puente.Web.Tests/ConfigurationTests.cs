@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Puente.Data.Configuration;
+
+namespace Puente.Web.Tests;
+
+public sealed class ConfigurationTests
+{
+    private static PuenteSettings Load(params (string Key, string Value)[] values) =>
+        PuenteSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build());
+
+    [Fact]
+    public void Defaults_to_sqlite_in_the_data_directory_and_creates_it()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "puente-cfg-" + Guid.NewGuid().ToString("N"), "nested");
+        var settings = Load(("Puente:DataDirectory", dir));
+        Assert.True(Directory.Exists(dir));
+        Assert.Equal(DatabaseProvider.Sqlite, settings.Provider);
+        Assert.Contains(Path.Combine(dir, "puente.db"), settings.ConnectionString, StringComparison.Ordinal);
+        Directory.Delete(Path.GetDirectoryName(dir)!, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("Database:Provider", "Oracle", "Database:Provider")]
+    [InlineData("Database:Provider", "Postgres", "ConnectionStrings:Default")]
+    [InlineData("Puente:DataDirectory", "/proc/puente-cannot-write-here", "Puente:DataDirectory")]
+    public void A_bad_value_names_its_key(string key, string value, string named)
+    {
+        var ex = Assert.Throws<PuenteConfigurationException>(() => Load(("Puente:DataDirectory", Path.GetTempPath()), (key, value)));
+        Assert.Equal(named, ex.Key);
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_postgres_connection_string_names_its_key()
+    {
+        var ex = Assert.Throws<PuenteConfigurationException>(() => Load(("Puente:DataDirectory", Path.GetTempPath()),
+            ("Database:Provider", "Postgres"), ("ConnectionStrings:Default", "Hots=x;;Nonsense")));
+        Assert.Equal("ConnectionStrings:Default", ex.Key);
+    }
+
+    [Fact]
+    public void The_web_host_does_not_start_with_an_unwritable_data_directory_and_says_why()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            b.UseSetting("Puente:DataDirectory", "/proc/puente-cannot-write-here"));
+        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var config = Assert.IsType<PuenteConfigurationException>(ex.GetBaseException());
+        Assert.Contains("Puente:DataDirectory", config.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Logs_never_contain_the_postgres_password()
+    {
+        var settings = Load(("Puente:DataDirectory", Path.GetTempPath()), ("Database:Provider", "Postgres"),
+            ("ConnectionStrings:Default", "Host=db.example;Database=puente;Username=puente;Password=s3cret-value"));
+        Assert.DoesNotContain("s3cret-value", settings.DescribeDatabase(), StringComparison.Ordinal);
+        Assert.Contains("db.example", settings.DescribeDatabase(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,248 @@
+using System.Net;
+using Puente.Core.Access;
+using Puente.Core.Catalog;
+using Puente.Core.Records;
+using Puente.Web.Tests.Infrastructure;
+
+namespace Puente.Web.Tests.Integration;
+
+/// <summary>
+/// The access table: every list, detail and search path, as each role and side, against Shared, Internal and
+/// Restricted records. A later feature adds its paths to <see cref="Paths"/>.
+/// </summary>
+public abstract class AccessTests<TApp>(TApp app)
+    where TApp : PuenteApp
+{
+    /// <summary>The probe records: one per confidentiality level (and side), for every record type.</summary>
+    public enum Level
+    {
+        Shared,
+        InternalMx,
+        InternalUs,
+        Restricted,
+    }
+
+    /// <summary>Who may read each probe: the expectation, written out rather than computed.</summary>
+    private static readonly Dictionary<Level, string[]> Readers = new()
+    {
+        [Level.Shared] = [.. TestUsers.All.Select(u => u.Name)],
+        [Level.InternalMx] = ["mx-editor", "mx-viewer", "mx-admin"],
+        [Level.InternalUs] = ["us-editor", "us-analyst"],
+        [Level.Restricted] = ["water-analyst", "us-analyst"], // group:water, and us-analyst by name
+    };
+
+    /// <summary>A read path: how to ask for a probe, and whether the answer shows it.</summary>
+    public sealed record ReadPath(string Name, bool Ui, Func<Probe, string> Url, Func<Probe, HttpResponseMessage, string, bool> Shows);
+
+    public sealed record Probe(string Type, Level Level, Guid Id, string Code, string Name);
+
+    private static bool ListShows(Probe p, HttpResponseMessage r, string body) => r.StatusCode == HttpStatusCode.OK && body.Contains(p.Name, StringComparison.Ordinal);
+
+    private static bool DetailShows(Probe p, HttpResponseMessage r, string body) => r.StatusCode switch
+    {
+        HttpStatusCode.OK => body.Contains(p.Name, StringComparison.Ordinal) ? true : throw new InvalidOperationException($"200 without the record: {p}"),
+        HttpStatusCode.NotFound => false,
+        _ => throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}"),
+    };
+
+    private static bool HistoryShows(Probe p, HttpResponseMessage r, string body) => r.StatusCode switch
+    {
+        HttpStatusCode.OK => body.Contains("Created", StringComparison.Ordinal) ? true : throw new InvalidOperationException($"history without entries: {p}"),
+        HttpStatusCode.NotFound => false,
+        _ => throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}"),
+    };
+
+    private static readonly Dictionary<string, string> ApiCollection = new()
+    {
+        ["Track"] = "tracks", ["AgendaIssue"] = "issues", ["Recommendation"] = "recommendations",
+        ["Administration"] = "administrations", ["Actor"] = "actors", ["Mechanism"] = "mechanisms",
+    };
+
+    public static IReadOnlyList<ReadPath> Paths { get; } =
+    [
+        new("api list", false, p => $"/api/v1/{ApiCollection[p.Type]}?pageSize=200", ListShows),
+        new("api detail by id", false, p => $"/api/v1/{ApiCollection[p.Type]}/{p.Id}", DetailShows),
+        new("api detail by code", false, p => $"/api/v1/{ApiCollection[p.Type]}/{p.Code}", DetailShows),
+        new("api search", false, p => p.Type is "Actor" or "Mechanism" ? $"/api/v1/{ApiCollection[p.Type]}?q=probe&pageSize=200" : $"/api/v1/{ApiCollection[p.Type]}?pageSize=200", ListShows),
+        new("api history", false, p => p.Type is "Actor" or "Mechanism" ? $"/api/v1/{ApiCollection[p.Type]}/{p.Id}/history" : $"/api/v1/{ApiCollection[p.Type]}/{p.Id}", (p, r, b) => p.Type is "Actor" or "Mechanism" ? HistoryShows(p, r, b) : DetailShows(p, r, b)),
+        new("ui list", true, p => p.Type switch
+        {
+            "Actor" => "/Actors?q=probe",
+            "Mechanism" => "/Mechanisms?q=probe",
+            "Recommendation" => "/Catalog/Recommendations",
+            _ => "/Catalog",
+        }, ListShows),
+        new("ui detail", true, p => p.Type switch
+        {
+            "Actor" => $"/Actors/Details/{p.Id}",
+            "Mechanism" => $"/Mechanisms/Details/{p.Id}",
+            "Recommendation" => "/Catalog/Recommendations?section=II",
+            _ => "/Catalog",
+        }, (p, r, b) => p.Type is "Actor" or "Mechanism" ? DetailShows(p, r, b) : ListShows(p, r, b)),
+        new("ui edit form", true, p => p.Type switch
+        {
+            "Actor" => $"/Actors/Edit/{p.Id}",
+            "Mechanism" => $"/Mechanisms/Edit/{p.Id}",
+            _ => "/Catalog",
+        }, (p, r, b) => p.Type is "Actor" or "Mechanism"
+            ? r.StatusCode == HttpStatusCode.OK && b.Contains(p.Name, StringComparison.Ordinal)
+            : ListShows(p, r, b)),
+    ];
+
+    [Fact]
+    public async Task Nothing_leaks_on_any_read_path_for_any_role_or_side()
+    {
+        app.SkipIfUnavailable();
+        var probes = await CreateProbesAsync();
+        var failures = new List<string>();
+        var checks = 0;
+        foreach (var user in TestUsers.All)
+        {
+            using var api = await app.ApiAs(user, "en-US");
+            using var ui = await app.UiAs(user, "en-US");
+            foreach (var path in Paths)
+            {
+                foreach (var probe in probes)
+                {
+                    var client = path.Ui ? ui : api;
+                    var response = await client.GetAsync(path.Url(probe));
+                    var body = await response.Content.ReadAsStringAsync();
+                    var expected = Readers[probe.Level].Contains(user.Name);
+                    // Edit forms are for editors and administrators only.
+                    if (path.Name == "ui edit form" && probe.Type is "Actor" or "Mechanism" && user.Role is Roles.Viewer or Roles.Analyst)
+                    {
+                        expected = false;
+                    }
+
+                    bool shown;
+                    try
+                    {
+                        shown = path.Shows(probe, response, body);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        failures.Add($"{user.Name} {path.Name}: {ex.Message}");
+                        continue;
+                    }
+
+                    checks++;
+                    if (shown != expected)
+                    {
+                        failures.Add($"{user.Name} {path.Name} {probe.Type} {probe.Level}: expected {(expected ? "visible" : "hidden")}, was {(shown ? "visible" : "hidden")}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {checks} checks failed:\n" + string.Join("\n", failures));
+        Assert.True(checks > 1000);
+    }
+
+    [Fact]
+    public async Task Anonymous_requests_get_401_from_the_api_and_the_sign_in_page_from_the_ui()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.Anonymous();
+        foreach (var url in new[] { "/api/v1/actors", "/api/v1/mechanisms", "/api/v1/tracks", "/api/v1/issues", "/api/v1/recommendations",
+                     "/api/v1/administrations", "/api/v1/actors/MX-SRE", "/api/v1/actors/MX-SRE/history" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Catalog", "/Catalog/Recommendations", "/Admin/Users", "/Admin/Audit" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_cookie_does_not_authorize_the_api_and_a_token_is_needed()
+    {
+        app.SkipIfUnavailable();
+        using var ui = await app.UiAs(TestUsers.MxEditor);
+        Assert.Equal(HttpStatusCode.OK, (await ui.GetAsync("/Actors")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ui.GetAsync("/api/v1/actors")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Administration_pages_are_for_administrators_only()
+    {
+        app.SkipIfUnavailable();
+        foreach (var user in TestUsers.All)
+        {
+            using var ui = await app.UiAs(user);
+            var response = await ui.GetAsync("/Admin/Users");
+            if (user.Role == Roles.Administrator)
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private async Task<List<Probe>> CreateProbesAsync()
+    {
+        var (scope, db) = app.Database();
+        await using (scope)
+        {
+            var probes = new List<Probe>();
+            var usAnalystId = db.Users.Single(u => u.UserName == "us-analyst").Id;
+            foreach (var level in Enum.GetValues<Level>())
+            {
+                var suffix = level.ToString().ToUpperInvariant();
+                var name = $"probe {level} ";
+                ContentRecord[] records =
+                [
+                    new Track { Code = "ACC-" + suffix, NameEn = name + "Track", NameEs = name + "Track", SortOrder = 99 },
+                    new AgendaIssue { Code = "ACC-" + suffix, NameEn = name + "AgendaIssue", NameEs = name + "AgendaIssue" },
+                    new Recommendation { Code = "II-9" + (int)level, Number = 90 + (int)level, Addressee = Addressee.BOTH, TextEn = name + "Recommendation", TextEs = name + "Recommendation" },
+                    new Administration { Code = "ACC-" + suffix, Country = "MX", HeadOfStateEn = name + "Administration", HeadOfStateEs = name + "Administration", TitleEn = "T", TitleEs = "T", TermStart = new DateOnly(1900, 1, 1), TermEnd = new DateOnly(1900, 12, 31) },
+                    new Actor { Code = "ACC-" + suffix, NameEn = name + "Actor", NameEs = name + "Actor", Country = "MX", Type = ActorType.Agency },
+                    new Mechanism { Code = "ACC-" + suffix, NameEn = name + "Mechanism", NameEs = name + "Mechanism", Participants = "MX,US" },
+                ];
+                foreach (var record in records)
+                {
+                    record.Id = Guid.CreateVersion7();
+                    record.Section = "II";
+                    record.Confidentiality = level switch
+                    {
+                        Level.Shared => Confidentiality.Shared,
+                        Level.Restricted => Confidentiality.Restricted,
+                        _ => Confidentiality.Internal,
+                    };
+                    record.OwnerSide = level == Level.InternalUs ? Side.US : Side.MX;
+                    db.Add(record);
+                    if (level == Level.Restricted)
+                    {
+                        db.RecordGrants.Add(new RecordGrant { RecordId = record.Id, Principal = Principals.ForGroup("water") });
+                        db.RecordGrants.Add(new RecordGrant { RecordId = record.Id, Principal = Principals.ForUser(usAnalystId) });
+                    }
+
+                    var label = record switch
+                    {
+                        Track t => t.NameEn,
+                        AgendaIssue i => i.NameEn,
+                        Recommendation r => r.TextEn,
+                        Administration a => a.HeadOfStateEn,
+                        Actor a => a.NameEn,
+                        Mechanism m => m.NameEn,
+                        _ => "",
+                    };
+                    probes.Add(new Probe(record.GetType().Name, level, record.Id, record.Code, label));
+                }
+            }
+
+            await db.SaveChangesAsync();
+            return probes;
+        }
+    }
+
+}

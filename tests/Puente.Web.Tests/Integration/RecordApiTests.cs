@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Puente.Web.Tests.Infrastructure;
+
+namespace Puente.Web.Tests.Integration;
+
+public abstract class RecordApiTests<TApp>(TApp app)
+    where TApp : PuenteApp
+{
+    [Fact]
+    public async Task An_editor_creates_and_updates_an_actor_and_its_history_shows_both()
+    {
+        app.SkipIfUnavailable();
+        using var client = await app.ApiAs(TestUsers.MxEditor);
+        var created = await client.PostAsJsonAsync("/api/v1/actors", new
+        {
+            code = "mx-cons-test-1", nameEn = "Test consulate", nameEs = "", type = "Consulate", country = "MX", level = "Federal",
+            trackCode = "DIASPORA-CONSULAR", parentCode = "MX-SRE", city = "Yuma", region = "AZ",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var actor = await Json(created);
+        Assert.Equal("MX-CONS-TEST-1", actor.GetProperty("code").GetString());
+        Assert.Equal(1, actor.GetProperty("version").GetInt32());
+        Assert.Equal("MX-SRE", actor.GetProperty("parentCode").GetString());
+        Assert.Equal($"/api/v1/actors/{actor.GetProperty("id").GetString()}", created.Headers.Location!.OriginalString);
+
+        // Spanish name empty: a Spanish reader gets the English one.
+        using var spanish = await app.ApiAs(TestUsers.MxViewer, "es-MX");
+        var read = await Json(await spanish.GetAsync("/api/v1/actors/MX-CONS-TEST-1"));
+        Assert.Equal("Test consulate", read.GetProperty("name").GetString());
+
+        var updated = await client.PutAsJsonAsync("/api/v1/actors/MX-CONS-TEST-1", new
+        {
+            code = "MX-CONS-TEST-1", nameEn = "Test consulate", nameEs = "Consulado de prueba", type = "Consulate", country = "MX",
+            level = "Federal", trackCode = "DIASPORA-CONSULAR", city = "Yuma", region = "AZ", version = 1,
+        });
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(2, (await Json(updated)).GetProperty("version").GetInt32());
+        read = await Json(await spanish.GetAsync("/api/v1/actors/MX-CONS-TEST-1"));
+        Assert.Equal("Consulado de prueba", read.GetProperty("name").GetString());
+
+        var history = (await Json(await client.GetAsync("/api/v1/actors/MX-CONS-TEST-1/history"))).EnumerateArray().ToList();
+        Assert.Equal(["Updated", "Created"], history.Select(h => h.GetProperty("action").GetString()));
+        Assert.All(history, h => Assert.Equal("mx-editor", h.GetProperty("actor").GetString()));
+        Assert.Contains("\"NameEs\":\"\"", history[0].GetProperty("before").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Consulado de prueba", history[0].GetProperty("after").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edit_based_on_an_old_version_is_refused_with_409_and_changes_nothing()
+    {
+        app.SkipIfUnavailable();
+        using var client = await app.ApiAs(TestUsers.UsEditor);
+        var body = new Dictionary<string, object?>
+        {
+            ["code"] = "TEST-DIALOGUE", ["nameEn"] = "Test dialogue", ["nameEs"] = "Diálogo de prueba", ["participants"] = new[] { "MX", "US" },
+            ["cadence"] = "Annual", ["trackCode"] = "INSTITUTIONAL",
+        };
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/mechanisms", body)).StatusCode);
+        body["nameEn"] = "First edit";
+        body["version"] = 1;
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/mechanisms/TEST-DIALOGUE", body)).StatusCode);
+        body["nameEn"] = "Stale edit";
+        var conflict = await client.PutAsJsonAsync("/api/v1/mechanisms/TEST-DIALOGUE", body);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Equal("application/problem+json", conflict.Content.Headers.ContentType?.MediaType);
+        var current = await Json(await client.GetAsync("/api/v1/mechanisms/TEST-DIALOGUE"));
+        Assert.Equal("First edit", current.GetProperty("nameEn").GetString());
+        Assert.Equal(2, current.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Viewers_and_analysts_cannot_write_and_get_403()
+    {
+        app.SkipIfUnavailable();
+        foreach (var user in new[] { TestUsers.MxViewer, TestUsers.UsAnalyst })
+        {
+            using var client = await app.ApiAs(user);
+            var post = await client.PostAsJsonAsync("/api/v1/actors", new { code = "NOPE-" + user.Name.ToUpperInvariant(), nameEn = "x", type = "Agency", country = "MX", level = "Federal" });
+            Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+            var put = await client.PutAsJsonAsync("/api/v1/mechanisms/HLED", new { code = "HLED", nameEn = "x", participants = new[] { "MX" }, cadence = "Annual", version = 1 });
+            Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+        }
+
+        using var editor = await app.ApiAs(TestUsers.MxEditor);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/api/v1/actors/NOPE-MX-VIEWER")).StatusCode);
+        Assert.Equal(1, (await Json(await editor.GetAsync("/api/v1/mechanisms/HLED"))).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_editor_restricts_a_record_to_a_group_and_only_that_group_and_the_editor_read_it()
+    {
+        app.SkipIfUnavailable();
+        using var editor = await app.ApiAs(TestUsers.UsEditor);
+        var created = await editor.PostAsJsonAsync("/api/v1/actors", new
+        {
+            code = "WATER-CONTACT", nameEn = "Water contact", type = "Other", country = "US", level = "Federal",
+            confidentiality = "Restricted", grants = new[] { "group:water" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var water = await app.ApiAs(TestUsers.WaterAnalyst);
+        using var other = await app.ApiAs(TestUsers.UsAnalyst);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/api/v1/actors/WATER-CONTACT")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await water.GetAsync("/api/v1/actors/WATER-CONTACT")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/api/v1/actors/WATER-CONTACT")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_non_administrator_cannot_file_a_record_for_the_other_side()
+    {
+        app.SkipIfUnavailable();
+        using var editor = await app.ApiAs(TestUsers.MxEditor);
+        var response = await editor.PostAsJsonAsync("/api/v1/actors", new
+        {
+            code = "OTHER-SIDE", nameEn = "x", type = "Other", country = "MX", level = "Federal", confidentiality = "Internal", ownerSide = "US",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await Json(response)).GetProperty("errors").TryGetProperty("ownerSide", out _));
+    }
+
+    [Fact]
+    public async Task Lists_are_paged_with_items_and_total()
+    {
+        app.SkipIfUnavailable();
+        using var client = await app.ApiAs(TestUsers.JointViewer);
+        var first = await Json(await client.GetAsync("/api/v1/actors?page=1&pageSize=10"));
+        var second = await Json(await client.GetAsync("/api/v1/actors?page=2&pageSize=10"));
+        Assert.Equal(10, first.GetProperty("items").GetArrayLength());
+        Assert.Equal(first.GetProperty("total").GetInt32(), second.GetProperty("total").GetInt32());
+        Assert.True(first.GetProperty("total").GetInt32() > 100);
+        var firstCodes = first.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("code").GetString());
+        var secondCodes = second.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("code").GetString());
+        Assert.Empty(firstCodes.Intersect(secondCodes));
+    }
+
+    [Fact]
+    public async Task Health_and_the_api_description_are_served()
+    {
+        app.SkipIfUnavailable();
+        using var client = app.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        var openApi = await Json(await client.GetAsync("/openapi/v1.json"));
+        var paths = openApi.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/auth/login", "/api/v1/actors", "/api/v1/actors/{id}", "/api/v1/mechanisms", "/api/v1/tracks", "/api/v1/issues", "/api/v1/recommendations" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+
+        var reference = await client.GetAsync("/api/reference/");
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+}

@@ -1,0 +1,29 @@
+using Puente.Web.Tests.Infrastructure;
+
+namespace Puente.Web.Tests.Integration;
+
+// Every integration suite runs twice: on the embedded SQLite default and on PostgreSQL (when PUENTE_TEST_POSTGRES is set).
+
+public sealed class SqliteCatalogTests(SqliteApp app) : CatalogTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresCatalogTests(PostgresApp app) : CatalogTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteAccessTests(SqliteApp app) : AccessTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresAccessTests(PostgresApp app) : AccessTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteRecordApiTests(SqliteApp app) : RecordApiTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresRecordApiTests(PostgresApp app) : RecordApiTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteBadInputTests(SqliteApp app) : BadInputTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresBadInputTests(PostgresApp app) : BadInputTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteAuditTests(SqliteApp app) : AuditTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresAuditTests(PostgresApp app) : AuditTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteUiTests(SqliteApp app) : UiTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresUiTests(PostgresApp app) : UiTests<PostgresApp>(app), IClassFixture<PostgresApp>;
