@@ -1,13 +1,15 @@
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Puente.Data.Configuration;
+using Puente.Web.Tests.Infrastructure;
 
 namespace Puente.Web.Tests;
 
 public sealed class ConfigurationTests
 {
     private static PuenteSettings Load(params (string Key, string Value)[] values) =>
-        PuenteSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build());
+        PuenteSettings.Load(new ConfigurationBuilder()
+            .AddInMemoryCollection(values.GroupBy(v => v.Key).Select(g => new KeyValuePair<string, string?>(g.Key, g.Last().Value)))
+            .Build());
 
     [Fact]
     public void Defaults_to_sqlite_in_the_data_directory_and_creates_it()
@@ -40,13 +42,27 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void The_web_host_does_not_start_with_an_unwritable_data_directory_and_says_why()
+    public async Task The_web_host_does_not_start_with_an_unwritable_data_directory_and_says_why()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-            b.UseSetting("Puente:DataDirectory", "/proc/puente-cannot-write-here"));
-        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-        var config = Assert.IsType<PuenteConfigurationException>(ex.GetBaseException());
-        Assert.Contains("Puente:DataDirectory", config.Message, StringComparison.Ordinal);
+        await using var web = WebProcess.Start(new Dictionary<string, string> { ["Puente__DataDirectory"] = "/proc/puente-cannot-write-here" });
+        Assert.Equal(2, await web.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Puente cannot start: Puente:DataDirectory '/proc/puente-cannot-write-here' cannot be created or written", web.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_web_host_does_not_start_with_an_unreachable_database_and_says_why()
+    {
+        var dir = Directory.CreateTempSubdirectory("puente-cfg-").FullName;
+        await using var web = WebProcess.Start(new Dictionary<string, string>
+        {
+            ["Puente__DataDirectory"] = dir,
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Port=1;Database=puente;Username=puente;Password=not-logged-anywhere;Timeout=3",
+        });
+        Assert.Equal(3, await web.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("the database configured by ConnectionStrings:Default could not be reached", web.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-logged-anywhere", web.Output, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
     }
 
     [Fact]

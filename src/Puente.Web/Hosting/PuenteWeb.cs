@@ -77,6 +77,8 @@ public static class PuenteWeb
         services.AddDataProtection().SetApplicationName("Puente").PersistKeysToDbContext<PuenteDbContext>();
         services.AddAntiforgery(o => o.Cookie.Name = "Puente.Antiforgery");
 
+        // Spanish text goes out as UTF-8 characters, not numeric entities (readable source, searchable pages).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(PuenteCultures.Configure);
         services.AddRazorPages(o =>

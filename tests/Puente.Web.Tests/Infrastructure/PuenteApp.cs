@@ -41,6 +41,7 @@ public abstract class PuenteApp : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.UseSetting(Data.Configuration.PuenteSettings.DataDirectoryKey, DataDirectory);
             foreach (var (key, value) in settings)
             {

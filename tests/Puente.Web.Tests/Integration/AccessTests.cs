@@ -83,6 +83,7 @@ public abstract class AccessTests<TApp>(TApp app)
         {
             "Actor" => $"/Actors/Edit/{p.Id}",
             "Mechanism" => $"/Mechanisms/Edit/{p.Id}",
+            "Recommendation" => "/Catalog/Recommendations",
             _ => "/Catalog",
         }, (p, r, b) => p.Type is "Actor" or "Mechanism"
             ? r.StatusCode == HttpStatusCode.OK && b.Contains(p.Name, StringComparison.Ordinal)
