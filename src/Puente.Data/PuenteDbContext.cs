@@ -26,7 +26,12 @@ namespace Puente.Data;
 /// </summary>
 public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProtectionKeyContext
 {
-    private static readonly JsonSerializerOptions SnapshotJson = new() { WriteIndented = false };
+    /// <summary>Snapshots keep accented text readable (UTF-8), escaping only what HTML or JSON need.</summary>
+    internal static readonly JsonSerializerOptions SnapshotJson = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
     private readonly TimeProvider _time;
     private readonly IViewerAccessor _viewerAccessor;
     private readonly List<AuditEntry> _pendingEvents = [];

@@ -1,0 +1,92 @@
+using Microsoft.Playwright;
+
+namespace Puente.Web.Tests.Browser;
+
+/// <summary>What a newcomer does first, in a real browser: sign in, change the generated password, read in Spanish,
+/// create an actor and see its history.</summary>
+public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_newcomer_signs_in_switches_to_spanish_creates_an_actor_and_sees_its_history()
+    {
+        if (fixture.SkipReason is not null)
+        {
+            Assert.Skip(fixture.SkipReason);
+        }
+
+        var web = fixture.Web!;
+        await using var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = web.BaseUrl });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15000);
+
+        // The admin password is where the README says; the first sign-in forces a change.
+        var generated = (await File.ReadAllTextAsync(Path.Combine(fixture.DataDirectory, "initial-admin-password"))).Trim();
+        Assert.Contains(Path.Combine(fixture.DataDirectory, "initial-admin-password"), web.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(generated, web.Output, StringComparison.Ordinal);
+
+        await page.GotoAsync("/");
+        Assert.EndsWith("/Account/Login?ReturnUrl=%2F", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("#Input_UserName", "admin");
+        await page.FillAsync("#Input_Password", generated);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync("**/Account/ChangePassword");
+        Assert.True(await page.IsVisibleAsync("#must-change"));
+        await page.FillAsync("#Input_CurrentPassword", generated);
+        await page.FillAsync("#Input_NewPassword", "Browser-Admin-2026");
+        await page.FillAsync("#Input_ConfirmPassword", "Browser-Admin-2026");
+        await page.ClickAsync("#change-password");
+        await page.WaitForURLAsync(web.BaseUrl + "/");
+        Assert.Contains("Puente: the U.S.–Mexico institutional memory", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+
+        // Switch to Spanish: the choice persists across pages.
+        await page.ClickAsync("#switch-language");
+        await page.WaitForSelectorAsync("html[lang=es]");
+        Assert.Contains("Puente: la memoria institucional México–Estados Unidos", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        await page.GotoAsync("/Actors");
+        Assert.Equal("Actores", await page.InnerTextAsync("h1"));
+        Assert.Equal("English", (await page.InnerTextAsync("#switch-language")).Trim());
+
+        // Create an actor.
+        await page.ClickAsync("#new-actor");
+        await page.WaitForURLAsync("**/Actors/Edit");
+        await page.FillAsync("#Input_Code", "MX-TEST-BROWSER");
+        await page.FillAsync("#Input_NameEn", "Border liaison office (test)");
+        await page.FillAsync("#Input_NameEs", "Oficina de enlace fronterizo (prueba)");
+        await page.SelectOptionAsync("#Input_Type", "Agency");
+        await page.SelectOptionAsync("#Input_Country", "MX");
+        await page.SelectOptionAsync("#Input_TrackCode", "SUBSTATE");
+        await page.FillAsync("#Input_City", "Ciudad Juárez");
+        await page.ClickAsync("#save");
+        await page.WaitForURLAsync("**/Actors/Details/**");
+        Assert.Equal("Oficina de enlace fronterizo (prueba)", await page.InnerTextAsync("#record-title"));
+
+        // Its page shows the audit history, in Spanish.
+        var history = await page.InnerTextAsync("#history");
+        Assert.Contains("Creado", history, StringComparison.Ordinal);
+        Assert.Contains("admin", history, StringComparison.Ordinal);
+        Assert.Contains("Ciudad Juárez", history, StringComparison.Ordinal);
+
+        // Searching finds it.
+        await page.GotoAsync("/Actors?q=enlace");
+        Assert.Contains("Oficina de enlace fronterizo (prueba)", await page.InnerTextAsync("#actors"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_browser_follows_accept_language_before_any_choice()
+    {
+        if (fixture.SkipReason is not null)
+        {
+            Assert.Skip(fixture.SkipReason);
+        }
+
+        await using var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "es-MX", BaseURL = fixture.Web!.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        Assert.Equal("Iniciar sesión en Puente", await page.InnerTextAsync("h1"));
+        await page.FillAsync("#Input_UserName", "nobody");
+        await page.FillAsync("#Input_Password", "wrong-password-1");
+        await page.ClickAsync("#sign-in");
+        await page.WaitForSelectorAsync(".validation-summary-errors");
+        Assert.Contains("Usuario o contraseña incorrectos.", await page.InnerTextAsync(".validation-summary-errors"), StringComparison.Ordinal);
+    }
+}
