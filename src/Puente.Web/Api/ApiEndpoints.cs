@@ -1,8 +1,10 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Puente.Core.Catalog;
 using Puente.Core.Records;
 using Puente.Data;
@@ -17,8 +19,8 @@ namespace Puente.Web.Api;
 /// <summary>A page of a list: the items and how many there are in all.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
-/// <summary>The API login's answer.</summary>
-public sealed record LoginResponse(string TokenType, string AccessToken, long ExpiresIn, DateTimeOffset ExpiresAt);
+/// <summary>The API refresh request.</summary>
+public sealed record RefreshRequest(string? RefreshToken);
 
 /// <summary>The API login's request.</summary>
 public sealed record LoginRequest(string? UserName, string? Password);
@@ -34,7 +36,9 @@ public static class ApiEndpoints
     public static void Map(WebApplication app)
     {
         var v1 = app.MapGroup("/api/v1");
-        v1.MapPost("/auth/login", LoginAsync).AllowAnonymous().WithName("Login");
+        // Both answer {tokenType, accessToken, expiresIn (seconds), refreshToken}, written by the bearer token handler.
+        v1.MapPost("/auth/login", LoginAsync).AllowAnonymous().WithName("Login").Produces<AccessTokenResponse>();
+        v1.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous().WithName("Refresh").Produces<AccessTokenResponse>();
 
         var api = v1.MapGroup("").RequireAuthorization(PuenteWeb.ApiPolicy);
 
@@ -167,6 +171,22 @@ public static class ApiEndpoints
 
         return Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
             title: result.IsLockedOut ? t["The account is locked after repeated failed sign-ins. Try again later."] : t["Wrong user name or password."]);
+    }
+
+    /// <summary>Exchanges a refresh token for a new access token, if the account is still valid (unchanged security stamp).</summary>
+    private static async Task<IResult> RefreshAsync([FromBody] RefreshRequest request, SignInManager<PuenteUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time)
+    {
+        var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { MustChangePassword: false } user)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     internal static IResult? PagingProblem(int? page, int? pageSize, IStringLocalizer t)

@@ -46,6 +46,34 @@ public abstract class AuditTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task Concurrent_writers_keep_one_unbroken_chain()
+    {
+        app.SkipIfUnavailable();
+        var writers = Enumerable.Range(0, 8).Select(async w =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var (scope, db) = app.Database();
+                await using (scope)
+                {
+                    db.Actors.Add(new Core.Catalog.Actor { Code = $"CONC-{w}-{i}", NameEn = $"Concurrent {w}.{i}", Country = "MX" });
+                    await db.SaveChangesAsync();
+                }
+            }
+        });
+        await Task.WhenAll(writers);
+
+        var (s, context) = app.Database();
+        await using (s)
+        {
+            Assert.Equal(40, await context.Actors.CountAsync(a => a.Code.StartsWith("CONC-")));
+            Assert.Equal(40, await context.AuditEntries.CountAsync(a => a.RecordLabel!.StartsWith("CONC-")));
+            var verification = await AuditVerifier.VerifyAsync(context);
+            Assert.True(verification.Intact, $"broken at {verification.FirstBreak}");
+        }
+    }
+
+    [Fact]
     public async Task The_application_refuses_to_alter_or_delete_audit_entries()
     {
         app.SkipIfUnavailable();

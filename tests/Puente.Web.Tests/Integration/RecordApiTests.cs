@@ -120,6 +120,24 @@ public abstract class RecordApiTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task A_token_expires_in_an_hour_and_a_refresh_token_gets_a_new_one()
+    {
+        app.SkipIfUnavailable();
+        using var anonymous = app.Anonymous();
+        var login = await Json(await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = "mx-viewer", password = TestUsers.Password }));
+        Assert.Equal("Bearer", login.GetProperty("tokenType").GetString());
+        Assert.Equal(3600, login.GetProperty("expiresIn").GetInt32());
+        var refreshed = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = login.GetProperty("refreshToken").GetString() });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var token = (await Json(refreshed)).GetProperty("accessToken").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/tracks");
+        request.Headers.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.SendAsync(request)).StatusCode);
+        var forged = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "not-a-token" });
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    [Fact]
     public async Task Lists_are_paged_with_items_and_total()
     {
         app.SkipIfUnavailable();
