@@ -120,11 +120,13 @@ public static class PuenteCli
         audit.Subcommands.Add(verify);
         root.Subcommands.Add(audit);
 
+        root.Subcommands.Add(EventsCommands.Build(dataDir, stdout, stderr));
+
         var parseResult = root.Parse(args);
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static async Task<int> WithServicesAsync(string? dataDir, TextWriter stderr, Func<IServiceProvider, ILogger, Task<int>> action)
+    internal static async Task<int> WithServicesAsync(string? dataDir, TextWriter stderr, Func<IServiceProvider, ILogger, Task<int>> action)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {

@@ -1,0 +1,124 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace Puente.Events.Measures;
+
+/// <summary>One period of a dyad's events.</summary>
+public sealed record SummaryRow(string Period, long Events, long VerbalCoop, long MaterialCoop, long VerbalConflict, long MaterialConflict,
+    double GoldsteinMean, double ToneMean, long Articles, long GdeltEvents);
+
+/// <summary>Events of one CAMEO root in one period.</summary>
+public sealed record RootRow(string Period, string Root, long Events, double GoldsteinMean);
+
+/// <summary>One event, for drill-downs.</summary>
+public sealed record EventRow(long GlobalEventId, DateOnly Date, string Actor1, string Actor1Country, string Actor2, string Actor2Country,
+    string EventCode, int QuadClass, double Goldstein, double Tone, int Articles, string Place, string SourceUrl);
+
+/// <summary>The measures of issue #3, computed in DuckDB over the store. Periods ascend.</summary>
+public static class EventMeasures
+{
+    public static string PeriodSql(Period by) => by switch
+    {
+        Period.Day => "strftime(sql_date, '%Y-%m-%d')",
+        Period.Week => "strftime(date_trunc('week', sql_date), '%Y-%m-%d')", // ISO weeks start on Monday
+        Period.Month => "strftime(sql_date, '%Y-%m')",
+        _ => "strftime(sql_date, '%Y')",
+    };
+
+    private static string DyadSql(Dyad dyad) => dyad.Directed
+        ? "(actor1_country = $a AND actor2_country = $b)"
+        : "((actor1_country = $a AND actor2_country = $b) OR (actor1_country = $b AND actor2_country = $a))";
+
+    public static IReadOnlyList<SummaryRow> Summary(DuckDBConnection connection, Dyad dyad, Period by, DateOnly? from, DateOnly? to)
+    {
+        using var command = connection.CreateCommand();
+        var period = PeriodSql(by);
+        command.CommandText = $"""
+            WITH e AS (
+                SELECT {period} AS period, quad_class, goldstein, avg_tone, num_articles
+                FROM events
+                WHERE {DyadSql(dyad)} AND ($from IS NULL OR sql_date >= $from) AND ($to IS NULL OR sql_date <= $to)),
+            v AS (
+                SELECT {period.Replace("sql_date", "day", StringComparison.Ordinal)} AS period, sum(events)::BIGINT AS gdelt_events
+                FROM daily_totals GROUP BY 1)
+            SELECT e.period, count(*), count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
+                   count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
+                   avg(goldstein), avg(avg_tone), sum(num_articles)::BIGINT, coalesce(any_value(v.gdelt_events), 0)
+            FROM e LEFT JOIN v ON v.period = e.period
+            GROUP BY e.period ORDER BY e.period
+            """;
+        Bind(command, dyad, from, to);
+        var rows = new List<SummaryRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new SummaryRow(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
+                reader.GetInt64(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetInt64(8), reader.GetInt64(9)));
+        }
+
+        return rows;
+    }
+
+    public static IReadOnlyList<RootRow> ByRoot(DuckDBConnection connection, Dyad dyad, Period by, DateOnly? from, DateOnly? to)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {PeriodSql(by)} AS period, event_root_code, count(*), avg(goldstein)
+            FROM events
+            WHERE {DyadSql(dyad)} AND ($from IS NULL OR sql_date >= $from) AND ($to IS NULL OR sql_date <= $to)
+            GROUP BY ALL ORDER BY period, event_root_code
+            """;
+        Bind(command, dyad, from, to);
+        var rows = new List<RootRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new RootRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetDouble(3)));
+        }
+
+        return rows;
+    }
+
+    public static IReadOnlyList<EventRow> Events(DuckDBConnection connection, Dyad dyad, DateOnly from, DateOnly to, string? root, int limit)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT global_event_id, sql_date, actor1_name, actor1_country, actor2_name, actor2_country, event_code, quad_class,
+                   goldstein, avg_tone, num_articles, action_geo_fullname, source_url
+            FROM events
+            WHERE {DyadSql(dyad)} AND sql_date >= $from AND sql_date <= $to AND ($root IS NULL OR event_root_code = $root)
+            ORDER BY num_articles DESC, global_event_id LIMIT {limit.ToString(CultureInfo.InvariantCulture)}
+            """;
+        Bind(command, dyad, from, to);
+        command.Parameters.Add(new DuckDBParameter("root", (object?)root ?? DBNull.Value));
+        var rows = new List<EventRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new EventRow(reader.GetInt64(0), DateOnly.FromDateTime(reader.GetDateTime(1)), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetByte(7), reader.GetDouble(8), reader.GetDouble(9),
+                reader.GetInt32(10), reader.GetString(11), reader.GetString(12)));
+        }
+
+        return rows;
+    }
+
+    private static void Bind(DuckDBCommand command, Dyad dyad, DateOnly? from, DateOnly? to)
+    {
+        command.Parameters.Add(new DuckDBParameter("a", dyad.First));
+        command.Parameters.Add(new DuckDBParameter("b", dyad.Second));
+        command.Parameters.Add(new DuckDBParameter("from", from is { } f ? f.ToDateTime(TimeOnly.MinValue) : DBNull.Value));
+        command.Parameters.Add(new DuckDBParameter("to", to is { } t ? t.ToDateTime(TimeOnly.MinValue) : DBNull.Value));
+    }
+
+    /// <summary>The CSV of <c>puente events summary --format csv</c>: exact header, ascending periods, 6-decimal means.</summary>
+    public static void WriteCsv(TextWriter writer, IEnumerable<SummaryRow> rows)
+    {
+        writer.Write("period,events,verbal_coop,material_coop,verbal_conflict,material_conflict,goldstein_mean,tone_mean,articles\n");
+        foreach (var r in rows)
+        {
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Period},{r.Events},{r.VerbalCoop},{r.MaterialCoop},{r.VerbalConflict},{r.MaterialConflict},{r.GoldsteinMean:F6},{r.ToneMean:F6},{r.Articles}\n"));
+        }
+    }
+}

@@ -1,0 +1,274 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Puente.Events.Reading;
+
+/// <summary>
+/// Streams a GDELT event file (1.0 or 2.0, tab-separated whatever the extension) line by line from a fixed buffer:
+/// memory does not grow with the file. Malformed lines are skipped and counted per reason; strings are made only
+/// for the events that are kept.
+/// </summary>
+public static class GdeltEventReader
+{
+    /// <summary>A line longer than this is not an event line (real lines are well under 4 KB).</summary>
+    public const int MaxLineBytes = 64 * 1024;
+
+    private const int BufferBytes = 1024 * 1024;
+
+    /// <summary>Reads <paramref name="stream"/>; calls <paramref name="keep"/> for every good event whose actor countries
+    /// pass <paramref name="countries"/>. <paramref name="expected"/> fixes the version (else the first good line decides).</summary>
+    public static ReadReport Read(Stream stream, IReadOnlySet<string> countries, GdeltVersion? expected, Action<EventRecord> keep,
+        CancellationToken cancellationToken = default)
+    {
+        var report = new ReadReport { Version = expected };
+        var countryKeys = countries.Select(c => Encoding.ASCII.GetBytes(c)).ToArray();
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
+        Span<int> tabs = stackalloc int[64];
+        try
+        {
+            var filled = 0;
+            var skippingLongLine = false;
+            var eof = false;
+            while (!eof)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0)
+                {
+                    eof = true;
+                }
+
+                filled += read;
+                var start = 0;
+                while (true)
+                {
+                    var newline = Array.IndexOf(buffer, (byte)'\n', start, filled - start);
+                    if (newline < 0)
+                    {
+                        if (eof && start < filled)
+                        {
+                            newline = filled; // last line without a newline
+                        }
+                        else
+                        {
+                            break;
+                        }
+                    }
+
+                    var line = new ReadOnlySpan<byte>(buffer, start, newline - start);
+                    start = Math.Min(newline + 1, filled);
+                    if (skippingLongLine)
+                    {
+                        skippingLongLine = false; // the tail of a line already reported as too long
+                        continue;
+                    }
+
+                    report.Lines++;
+                    if (line.Length > 0 && line[^1] == '\r')
+                    {
+                        line = line[..^1];
+                    }
+
+                    if (line.Length == 0 && eof && newline == filled)
+                    {
+                        report.Lines--; // nothing after the last newline
+                        break;
+                    }
+
+                    if (line.Length > MaxLineBytes)
+                    {
+                        report.Problem(LineProblem.LineTooLong, report.Lines);
+                        continue;
+                    }
+
+                    ParseLine(line, report.Lines, report, countryKeys, keep, tabs);
+                    if (newline == filled)
+                    {
+                        break;
+                    }
+                }
+
+                // Keep the unfinished line; if it alone fills the buffer, it is too long: report it and skip to its end.
+                var rest = filled - start;
+                if (rest == buffer.Length)
+                {
+                    if (!skippingLongLine)
+                    {
+                        report.Lines++;
+                        report.Problem(LineProblem.LineTooLong, report.Lines);
+                        skippingLongLine = true;
+                    }
+
+                    filled = 0;
+                }
+                else
+                {
+                    Buffer.BlockCopy(buffer, start, buffer, 0, rest);
+                    filled = rest;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return report;
+    }
+
+    private static void ParseLine(ReadOnlySpan<byte> line, long lineNumber, ReadReport report, byte[][] countries, Action<EventRecord> keep, Span<int> tabs)
+    {
+        if (!Utf8.IsValid(line))
+        {
+            report.Problem(LineProblem.InvalidUtf8, lineNumber);
+            return;
+        }
+
+        // Field boundaries: tabs[i] is the index of the i-th tab.
+        var count = 0;
+        var position = 0;
+        while (count < tabs.Length)
+        {
+            var next = line[position..].IndexOf((byte)'\t');
+            if (next < 0)
+            {
+                break;
+            }
+
+            position += next;
+            tabs[count++] = position;
+            position++;
+        }
+
+        var fields = count + 1;
+        if (count == tabs.Length && line[position..].Contains((byte)'\t'))
+        {
+            fields = int.MaxValue;
+        }
+
+        var layout = report.Version switch
+        {
+            GdeltVersion.V1 => GdeltLayout.V1,
+            GdeltVersion.V2 => GdeltLayout.V2,
+            _ => GdeltLayout.ForFieldCount(fields),
+        };
+        if (layout is null || !layout.Accepts(fields))
+        {
+            report.Problem(LineProblem.WrongFieldCount, lineNumber);
+            return;
+        }
+
+        var f = new Fields(line, tabs[..count]);
+        if (!TryLong(f[GdeltLayout.GlobalEventId], out var id) || id <= 0)
+        {
+            report.Problem(LineProblem.BadNumber, lineNumber);
+            return;
+        }
+
+        if (!TryDate(f[GdeltLayout.SqlDate], out var date))
+        {
+            report.Problem(LineProblem.BadDate, lineNumber);
+            return;
+        }
+
+        if (!TryInt(f[GdeltLayout.QuadClass], out var quad) || quad is < 1 or > 4
+            || !TryDouble(f[GdeltLayout.GoldsteinScale], out var goldstein) || goldstein is < -10 or > 10
+            || !TryInt(f[GdeltLayout.NumMentions], out var mentions) || mentions < 0
+            || !TryInt(f[GdeltLayout.NumSources], out var sources) || sources < 0
+            || !TryInt(f[GdeltLayout.NumArticles], out var articles) || articles < 0
+            || !TryDouble(f[GdeltLayout.AvgTone], out var tone) || tone is < -100 or > 100
+            || !TryInt(f[GdeltLayout.IsRootEvent], out var isRoot) || isRoot is < 0 or > 1)
+        {
+            report.Problem(LineProblem.BadNumber, lineNumber);
+            return;
+        }
+
+        var added = f[layout.DateAdded];
+        var addedDigits = layout.Version == GdeltVersion.V2 ? 14 : 8;
+        if (added.Length != addedDigits || !TryLong(added, out var dateAdded))
+        {
+            report.Problem(LineProblem.BadDate, lineNumber);
+            return;
+        }
+
+        report.Version ??= layout.Version;
+        report.GoodLines++;
+        report.DailyTotals[date] = report.DailyTotals.GetValueOrDefault(date) + 1;
+
+        var a1 = f[GdeltLayout.Actor1Country];
+        var a2 = f[GdeltLayout.Actor2Country];
+        if (!Matches(a1, countries) && !Matches(a2, countries))
+        {
+            return;
+        }
+
+        report.Kept++;
+        keep(new EventRecord(id, date,
+            Text(f[GdeltLayout.Actor1Code]), Text(f[GdeltLayout.Actor1Name]), Text(a1),
+            Text(f[GdeltLayout.Actor2Code]), Text(f[GdeltLayout.Actor2Name]), Text(a2),
+            isRoot == 1, Text(f[GdeltLayout.EventCode]), Text(f[GdeltLayout.EventBaseCode]), Text(f[GdeltLayout.EventRootCode]),
+            (byte)quad, goldstein, mentions, sources, articles, tone,
+            Text(f[layout.ActionGeoFullName]), Text(f[layout.ActionGeoCountry]), dateAdded,
+            fields > layout.SourceUrl ? Text(f[layout.SourceUrl]) : ""));
+    }
+
+    private static bool Matches(ReadOnlySpan<byte> value, byte[][] countries)
+    {
+        foreach (var c in countries)
+        {
+            if (value.SequenceEqual(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Text(ReadOnlySpan<byte> value) => value.IsEmpty ? "" : Encoding.UTF8.GetString(value);
+
+    private static bool TryLong(ReadOnlySpan<byte> s, out long value) => Utf8Parser.TryParse(s, out value, out var used) && used == s.Length && s.Length > 0;
+
+    private static bool TryInt(ReadOnlySpan<byte> s, out int value) => Utf8Parser.TryParse(s, out value, out var used) && used == s.Length && s.Length > 0;
+
+    private static bool TryDouble(ReadOnlySpan<byte> s, out double value) =>
+        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    private static bool TryDate(ReadOnlySpan<byte> s, out DateOnly date)
+    {
+        date = default;
+        if (s.Length != 8 || !Utf8Parser.TryParse(s, out int ymd, out var used) || used != 8)
+        {
+            return false;
+        }
+
+        var (y, m, d) = (ymd / 10000, ymd / 100 % 100, ymd % 100);
+        if (y is < 1900 or > 2200 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            return false;
+        }
+
+        date = new DateOnly(y, m, d);
+        return true;
+    }
+
+    /// <summary>Field access by index over one line and its tab positions.</summary>
+    private readonly ref struct Fields(ReadOnlySpan<byte> line, ReadOnlySpan<int> tabs)
+    {
+        private readonly ReadOnlySpan<byte> _line = line;
+        private readonly ReadOnlySpan<int> _tabs = tabs;
+
+        public ReadOnlySpan<byte> this[int index]
+        {
+            get
+            {
+                var start = index == 0 ? 0 : _tabs[index - 1] + 1;
+                var end = index < _tabs.Length ? _tabs[index] : _line.Length;
+                return _line[start..end];
+            }
+        }
+    }
+}

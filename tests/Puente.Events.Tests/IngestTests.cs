@@ -1,0 +1,195 @@
+using System.IO.Compression;
+using Puente.Events.Measures;
+using Puente.Events.Reading;
+using Puente.Events.Store;
+using static Puente.Events.Tests.GdeltFiles;
+
+namespace Puente.Events.Tests;
+
+public sealed class IngestTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("puente-events-").FullName;
+
+    private string StorePath => Path.Combine(_dir, "store", EventStore.FileName);
+
+    private EventStore OpenStore()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(StorePath)!);
+        return EventStore.Open(StorePath);
+    }
+
+    private static readonly Dyad UsaMex = new("USA", "MEX", false);
+
+    [Fact]
+    public async Task The_real_sample_gives_the_168_usa_mex_events_and_matches_duckdb_sql_for_every_period()
+    {
+        var files = Directory.GetFiles(RealSampleFolder, "*.export.CSV").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(24, files.Count);
+        using var store = OpenStore();
+        var outcomes = await store.IngestAsync(files, IngestOptions.Default);
+        Assert.All(outcomes, o => Assert.Equal(FileOutcome.Ingested, o.Status));
+        Assert.All(outcomes, o => Assert.Equal(0, o.Report!.Skipped));
+
+        foreach (var by in Enum.GetValues<Period>())
+        {
+            var actual = EventMeasures.Summary(store.Connection, UsaMex, by, null, null);
+            var expected = Reference.Summary(files, "USA", "MEX", false, EventMeasures.PeriodSql(by));
+            Reference.AssertSame(expected, actual);
+            Assert.Equal(168, actual.Sum(r => r.Events));
+        }
+
+        var directed = EventMeasures.Summary(store.Connection, new Dyad("MEX", "USA", true), Period.Year, null, null);
+        Reference.AssertSame(Reference.Summary(files, "MEX", "USA", true, EventMeasures.PeriodSql(Period.Year)), directed);
+        Assert.True(directed.Sum(r => r.Events) is > 0 and < 168);
+    }
+
+    [Fact]
+    public async Task Edge_cases_both_directions_self_pairs_empty_codes_duplicates_and_year_boundaries()
+    {
+        var a = Write(_dir, "a.export.CSV",
+        [
+            Line(new(1, "20241231", "USA", "MEX", Quad: 1, Goldstein: 3.4, Tone: -2.25, Articles: 10)),
+            Line(new(2, "20250101", "MEX", "USA", Quad: 4, Goldstein: -10, Tone: -7.125, Articles: 1)),
+            Line(new(3, "20250101", "USA", "USA", Quad: 2)),        // not USA–MEX
+            Line(new(4, "20250101", "", "MEX", Quad: 3)),           // empty actor1 country
+            Line(new(5, "20241230", "MEX", "", Quad: 3)),           // empty actor2 country
+            Line(new(6, "20250105", "USA", "MEX", Quad: 3, Goldstein: -4, Tone: 1.5, Articles: 2)),   // a Sunday: week of 2024-12-30
+            Line(new(7, "20250106", "MEX", "USA", Quad: 2, Goldstein: 7.4, Tone: 0.25, Articles: 4)),  // the next Monday
+            Line(new(8, "20250106", "GTM", "MEX", Quad: 1)),
+        ]);
+        var b = Write(_dir, "b.export.CSV",
+        [
+            Line(new(2, "20250101", "MEX", "USA", Quad: 4, Goldstein: -10, Tone: -7.125, Articles: 1)), // duplicate id across files
+            Line(new(9, "20250102", "USA", "MEX", Quad: 1, Goldstein: 1, Tone: 3, Articles: 5)),
+        ]);
+        using var store = OpenStore();
+        await store.IngestAsync([a, b], IngestOptions.Default);
+
+        foreach (var by in Enum.GetValues<Period>())
+        {
+            Reference.AssertSame(Reference.Summary([a, b], "USA", "MEX", false, EventMeasures.PeriodSql(by)),
+                EventMeasures.Summary(store.Connection, UsaMex, by, null, null));
+        }
+
+        var years = EventMeasures.Summary(store.Connection, UsaMex, Period.Year, null, null);
+        Assert.Equal(["2024", "2025"], years.Select(y => y.Period));
+        Assert.Equal([1L, 4L], years.Select(y => y.Events));
+        var weeks = EventMeasures.Summary(store.Connection, UsaMex, Period.Week, null, null);
+        Assert.Equal(["2024-12-30", "2025-01-06"], weeks.Select(w => w.Period));
+        Assert.Equal([4L, 1L], weeks.Select(w => w.Events));
+        var directed = EventMeasures.Summary(store.Connection, new Dyad("USA", "MEX", true), Period.Year, null, null);
+        Assert.Equal(3, directed.Sum(r => r.Events));
+        var limited = EventMeasures.Summary(store.Connection, UsaMex, Period.Day, new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 2));
+        Assert.Equal(["2025-01-01", "2025-01-02"], limited.Select(r => r.Period));
+    }
+
+    [Fact]
+    public async Task Malformed_lines_are_skipped_counted_per_reason_with_line_numbers_and_the_rest_is_kept()
+    {
+        var good = Line(new(10, "20250101", "USA", "MEX"));
+        var longLine = Line(new(11, "20250101", "USA", "MEX")) + new string('x', GdeltEventReader.MaxLineBytes);
+        var lines = new List<byte[]>
+        {
+            U(good),                                                            // 1
+            U(string.Join('\t', Enumerable.Repeat("x", 30))),                  // 2 wrong field count
+            U(Line(new(12, "20250101", "USA", "MEX")).Replace("\t-1.5\t", "\tabc\t", StringComparison.Ordinal)), // 3 bad number
+            U(Line(new(13, "20250231", "USA", "MEX"))),                        // 4 bad date (Feb 31)
+            U(Line(new(14, "20250101", "USA", "MEX"))).Take(40).Concat(new byte[] { 0xC3, 0x28 }).Concat(U(Line(new(14, "20250101", "USA", "MEX"))).Skip(40)).ToArray(), // 5 invalid UTF-8
+            U(longLine),                                                        // 6 too long
+            U(Line(new(15, "20250102", "MEX", "USA"))),                        // 7
+            U(Line(new(16, "2025010", "USA", "MEX"))),                         // 8 bad date (7 digits)
+        };
+        var path = Path.Combine(_dir, "bad.export.CSV");
+        await File.WriteAllBytesAsync(path, lines.SelectMany(l => l.Concat(new byte[] { (byte)'\n' })).ToArray());
+        using var store = OpenStore();
+        var outcome = Assert.Single(await store.IngestAsync([path], IngestOptions.Default));
+        var report = outcome.Report!;
+        Assert.Equal(FileOutcome.Ingested, outcome.Status);
+        Assert.Equal(8, report.Lines);
+        Assert.Equal(2, report.Kept);
+        Assert.Equal([2L], report.Problems[LineProblem.WrongFieldCount].FirstLines);
+        Assert.Equal([3L], report.Problems[LineProblem.BadNumber].FirstLines);
+        Assert.Equal([4L, 8L], report.Problems[LineProblem.BadDate].FirstLines);
+        Assert.Equal([5L], report.Problems[LineProblem.InvalidUtf8].FirstLines);
+        Assert.Equal([6L], report.Problems[LineProblem.LineTooLong].FirstLines);
+        Assert.Equal(2, EventMeasures.Summary(store.Connection, UsaMex, Period.Year, null, null).Single().Events);
+    }
+
+    [Fact]
+    public async Task The_same_file_again_zipped_or_renamed_counts_nothing_twice()
+    {
+        var plain = Write(_dir, "c.export.CSV", [Line(new(20, "20250101", "USA", "MEX")), Line(new(21, "20250101", "MEX", "USA"))]);
+        var zipPath = Path.Combine(_dir, "c.export.CSV.zip");
+        using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+        {
+            zip.CreateEntryFromFile(plain, "c.export.CSV");
+        }
+
+        var copy = Path.Combine(_dir, "renamed.CSV");
+        File.Copy(plain, copy);
+        using var store = OpenStore();
+        var first = await store.IngestAsync([zipPath], IngestOptions.Default);
+        Assert.Equal(FileOutcome.Ingested, first.Single().Status);
+        var again = await store.IngestAsync([zipPath, plain, copy], IngestOptions.Default);
+        Assert.Equal(FileOutcome.AlreadyIngested, again[0].Status);
+        Assert.Equal(FileOutcome.Ingested, again[1].Status == FileOutcome.Ingested ? again[1].Status : again[2].Status);
+        Assert.Contains(again, o => o.Status == FileOutcome.AlreadyIngested && o.Path == copy || o.Path == plain && o.Status == FileOutcome.AlreadyIngested);
+        Assert.Equal(2, EventMeasures.Summary(store.Connection, UsaMex, Period.Year, null, null).Single().Events);
+    }
+
+    [Fact]
+    public async Task Gdelt_1_files_are_read_and_mixing_versions_in_one_store_is_refused()
+    {
+        var v1 = Write(_dir, "20130401.export.CSV",
+        [
+            Line(new(100, "20130401", "USA", "MEX", Quad: 1, Goldstein: 2, Tone: 1, Articles: 2), v1: true),
+            Line(new(101, "20130401", "MEX", "USA", Quad: 3, Goldstein: -2, Tone: -3, Articles: 4), v1: true),
+        ]);
+        // Before April 2013 daily files had 57 fields (no SOURCEURL).
+        var older = Write(_dir, "20130331.export.CSV", [string.Join('\t', Line(new(102, "20130331", "USA", "MEX"), v1: true).Split('\t')[..57])]);
+        var v2 = Write(_dir, "20250101000000.export.CSV", [Line(new(9_000_000_001, "20250101", "USA", "MEX"))]);
+        using var store = OpenStore();
+        var first = Assert.Single(await store.IngestAsync([v1], IngestOptions.Default));
+        Assert.Equal(GdeltVersion.V1, first.Report!.Version);
+        Assert.Equal(2, first.Report.Kept);
+        Reference.AssertSame(Reference.Summary([v1], "USA", "MEX", false, EventMeasures.PeriodSql(Period.Day), fields: 58),
+            EventMeasures.Summary(store.Connection, UsaMex, Period.Day, null, null));
+        var second = Assert.Single(await store.IngestAsync([older], IngestOptions.Default));
+        Assert.Equal(1, second.Report!.Kept);
+        Assert.Equal(3, EventMeasures.Summary(store.Connection, UsaMex, Period.Year, null, null).Single().Events);
+
+        var refused = Assert.Single(await store.IngestAsync([v2], IngestOptions.Default));
+        Assert.Equal(FileOutcome.Refused, refused.Status);
+        Assert.Contains("cannot be mixed", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(3, EventMeasures.Summary(store.Connection, UsaMex, Period.Year, null, null).Single().Events);
+    }
+
+    [Fact]
+    public async Task Daily_totals_count_every_well_formed_event_of_every_country()
+    {
+        var path = Write(_dir, "d.export.CSV",
+        [
+            Line(new(30, "20250101", "USA", "MEX")), Line(new(31, "20250101", "FRA", "DEU")), Line(new(32, "20250102", "", "")),
+            "broken line",
+        ]);
+        using var store = OpenStore();
+        var outcome = Assert.Single(await store.IngestAsync([path], IngestOptions.Default));
+        Assert.Equal(2, outcome.Report!.DailyTotals[new DateOnly(2025, 1, 1)]);
+        Assert.Equal(1, outcome.Report.DailyTotals[new DateOnly(2025, 1, 2)]);
+        var row = EventMeasures.Summary(store.Connection, UsaMex, Period.Day, null, null).Single();
+        Assert.Equal(2, row.GdeltEvents);
+    }
+
+    private static byte[] U(string s) => System.Text.Encoding.UTF8.GetBytes(s);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
