@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Puente.Events.Measures;
+using Puente.Events.Store;
+using static Puente.Events.Tests.GdeltFiles;
+
+namespace Puente.Events.Tests;
+
+/// <summary>An ingest killed part-way and run again ends exactly as an uninterrupted one.</summary>
+public sealed class InterruptionTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("puente-interrupt-").FullName;
+
+    [Fact]
+    public async Task A_killed_ingest_run_again_gives_the_same_store_as_an_uninterrupted_one()
+    {
+        var countries = new[] { "USA", "MEX", "FRA", "CHN", "" };
+        var files = Enumerable.Range(0, 6).Select(f => Write(_dir, $"2025010{f}000000.export.CSV",
+            Enumerable.Range(0, 60_000).Select(i =>
+            {
+                var id = f * 1_000_000L + i + 1;
+                return Line(new(id, $"2025010{1 + (i % 9)}", countries[i % 5], countries[(i / 5) % 5], Quad: 1 + (i % 4),
+                    Goldstein: (i % 21) - 10, Tone: (i % 200) / 10.0 - 10, Articles: i % 7));
+            }))).ToList();
+
+        var clean = Path.Combine(_dir, "clean");
+        Assert.Equal(0, (await RunAsync(clean, files, killAfterFirstFile: false)).ExitCode);
+
+        var interrupted = Path.Combine(_dir, "interrupted");
+        var killed = await RunAsync(interrupted, files, killAfterFirstFile: true);
+        Assert.True(killed.Killed, "the ingest finished before it could be killed; make the files larger");
+        Assert.Equal(0, (await RunAsync(interrupted, files, killAfterFirstFile: false)).ExitCode);
+
+        foreach (var by in new[] { Period.Day, Period.Month })
+        {
+            Reference.AssertSame(Summary(clean, by), Summary(interrupted, by));
+        }
+
+        Assert.Equal(Count(clean, "SELECT count(*) FROM files"), Count(interrupted, "SELECT count(*) FROM files"));
+        Assert.Equal(Count(clean, "SELECT sum(events)::BIGINT FROM daily_totals"), Count(interrupted, "SELECT sum(events)::BIGINT FROM daily_totals"));
+        Assert.Equal(Count(clean, "SELECT count(*) FROM events"), Count(interrupted, "SELECT count(*) FROM events"));
+    }
+
+    private static IReadOnlyList<SummaryRow> Summary(string dataDir, Period by)
+    {
+        using var store = EventStore.Open(Path.Combine(dataDir, EventStore.FileName), readOnly: true);
+        return EventMeasures.Summary(store.Connection, new Dyad("USA", "MEX", false), by, null, null);
+    }
+
+    private static long Count(string dataDir, string sql)
+    {
+        using var store = EventStore.Open(Path.Combine(dataDir, EventStore.FileName), readOnly: true);
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<(int ExitCode, bool Killed)> RunAsync(string dataDir, IReadOnlyList<string> files, bool killAfterFirstFile)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "puente.dll"), "events", "ingest", .. files, "--data-dir", dataDir])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(info)!;
+        var killed = false;
+        var firstDone = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.StartsWith("[1/", StringComparison.Ordinal) == true)
+            {
+                firstDone.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (killAfterFirstFile)
+        {
+            await Task.WhenAny(firstDone.Task, process.WaitForExitAsync());
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                killed = true;
+            }
+        }
+
+        await process.WaitForExitAsync();
+        return (process.ExitCode, killed);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
