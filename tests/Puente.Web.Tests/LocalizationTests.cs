@@ -72,7 +72,8 @@ public sealed partial class LocalizationTests
             .Concat(Countries.ActorCountries.Concat(Countries.Participants).Select(c => "Country." + c))
             .Concat(Enum.GetNames<Side>().Select(s => "Side." + s))
             .Concat(Enum.GetNames<Addressee>().Select(a => "Addressee." + a))
-            .Concat(["Actors", "Mechanisms", "Recommendations", "Tracks", "Agenda issues"]);
+            .Concat(["Actors", "Mechanisms", "Recommendations", "Tracks", "Agenda issues"])
+            .Concat(new[] { "day", "week", "month", "year" }.Select(p => "Period." + p));
         Assert.DoesNotContain(names, n => !keys.Contains(n));
     }
 

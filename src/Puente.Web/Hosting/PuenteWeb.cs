@@ -34,6 +34,7 @@ public static class PuenteWeb
         services.AddHostedService<PuenteStartup>();
         services.AddScoped<Features.Actors.ActorService>();
         services.AddScoped<Features.Mechanisms.MechanismService>();
+        services.AddScoped<Features.Events.EventData>();
 
         services.AddAuthentication(o =>
             {

@@ -1,0 +1,68 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Localization;
+using Puente.Data.Configuration;
+using Puente.Events.Measures;
+using Puente.Events.Store;
+
+namespace Puente.Web.Features.Events;
+
+/// <summary>The parsed parameters of every event view: dyad, grouping and range.</summary>
+public sealed record EventQuery(Dyad Dyad, Period By, DateOnly? From, DateOnly? To);
+
+/// <summary>Reads the event store of the data directory (read-only, one connection per request).</summary>
+public sealed class EventData(PuenteSettings settings)
+{
+    public string StorePath => Path.Combine(settings.DataDirectory, EventStore.FileName);
+
+    /// <summary>Runs <paramref name="read"/> on the store; empty when nothing has been ingested yet.</summary>
+    public T Read<T>(Func<DuckDBConnection, T> read, T empty)
+    {
+        if (!File.Exists(StorePath))
+        {
+            return empty;
+        }
+
+        using var store = EventStore.Open(StorePath, readOnly: true);
+        return read(store.Connection);
+    }
+
+    /// <summary>Validates the query parameters into field errors (the same for the page and the API).</summary>
+    public static EventQuery? Parse(string? dyad, string? by, string? from, string? to, IDictionary<string, string[]> errors, IStringLocalizer t)
+    {
+        if (!Dyad.TryParse(dyad ?? "USA-MEX", out var d))
+        {
+            errors["dyad"] = [t["Write a dyad as USA-MEX (both directions) or USA>MEX (from the first to the second)."]];
+        }
+
+        if (!Enum.TryParse<Period>(by ?? "month", ignoreCase: true, out var period) || !Enum.IsDefined(period) || char.IsAsciiDigit((by ?? "m")[0]))
+        {
+            errors["by"] = [t["Group by day, week, month or year."]];
+        }
+
+        DateOnly? Date(string? text, string field)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            errors[field] = [t["A date is written YYYY-MM-DD."]];
+            return null;
+        }
+
+        var f = Date(from, "from");
+        var toDate = Date(to, "to");
+        if (f is not null && toDate is not null && f > toDate)
+        {
+            errors["to"] = [t["The end of the range is before its start."]];
+        }
+
+        return errors.Count > 0 ? null : new EventQuery(d, period, f, toDate);
+    }
+}

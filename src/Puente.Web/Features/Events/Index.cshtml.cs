@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Puente.Events.Measures;
+using Puente.Events.Reference;
+
+namespace Puente.Web.Features.Events;
+
+/// <summary>The relationship monitor: cooperation and conflict over time for a dyad, with drill-down to the events.</summary>
+public sealed class IndexModel(EventData data, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Dyad { get; set; } = "USA-MEX";
+    [BindProperty(SupportsGet = true)] public string By { get; set; } = "month";
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Normalize { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+
+    public IReadOnlyList<SummaryRow> Rows { get; private set; } = [];
+    public IReadOnlyList<(string Root, string Name, long Events)> TopRoots { get; private set; } = [];
+    public IReadOnlyList<EventRow> Events { get; private set; } = [];
+    public Dictionary<string, string[]> Errors { get; } = [];
+    public bool StoreExists => System.IO.File.Exists(data.StorePath);
+
+    public void OnGet()
+    {
+        var query = EventData.Parse(Dyad, By, From, To, Errors, t);
+        if (query is null)
+        {
+            return;
+        }
+
+        Rows = data.Read(c => EventMeasures.Summary(c, query.Dyad, query.By, query.From, query.To), []);
+        if (Period is not null && PeriodRange(Period, query.By) is { } range)
+        {
+            var culture = CultureInfo.CurrentUICulture;
+            TopRoots = data.Read(c => EventMeasures.ByRoot(c, query.Dyad, query.By, range.From, range.To), [])
+                .Where(r => r.Period == Period).OrderByDescending(r => r.Events).Take(10)
+                .Select(r => (r.Root, CameoReference.Shared.Describe(r.Root, culture), r.Events)).ToList();
+            Events = data.Read(c => EventMeasures.Events(c, query.Dyad, range.From, range.To, null, 100), []);
+        }
+    }
+
+    /// <summary>The first and last day of a period label.</summary>
+    public static (DateOnly From, DateOnly To)? PeriodRange(string period, Period by)
+    {
+        var c = CultureInfo.InvariantCulture;
+        return by switch
+        {
+            Puente.Events.Measures.Period.Day when DateOnly.TryParseExact(period, "yyyy-MM-dd", c, DateTimeStyles.None, out var d) => (d, d),
+            Puente.Events.Measures.Period.Week when DateOnly.TryParseExact(period, "yyyy-MM-dd", c, DateTimeStyles.None, out var w) => (w, w.AddDays(6)),
+            Puente.Events.Measures.Period.Month when DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", c, DateTimeStyles.None, out var m) => (m, m.AddMonths(1).AddDays(-1)),
+            Puente.Events.Measures.Period.Year when int.TryParse(period, NumberStyles.None, c, out var y) && y is > 1900 and < 2200 => (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)),
+            _ => null,
+        };
+    }
+
+    /// <summary>Bar height: the count, or per 1,000 GDELT events of the period when normalized.</summary>
+    public double Value(SummaryRow row, long count) => Normalize ? (row.GdeltEvents == 0 ? 0 : count * 1000.0 / row.GdeltEvents) : count;
+
+    public string Link(string? period) =>
+        Url.Page("/Events/Index", new { Dyad, By, From, To, Normalize, Period = period }) ?? "";
+}
