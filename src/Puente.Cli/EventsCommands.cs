@@ -140,6 +140,11 @@ public static class EventsCommands
                     }
 
                     var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+                    if (!ReferenceEquals(stdout, Console.Out) || Console.IsOutputRedirected)
+                    {
+                        console.Profile.Width = 160; // not a terminal: do not wrap the table at 80 columns
+                    }
+
                     console.Write(table);
                     break;
                 default:

@@ -22,7 +22,7 @@ public sealed partial class LocalizationTests
         var en = Load("SharedResource.resx");
         var es = Load("SharedResource.es.resx");
         // Resource names are case-insensitive: "Access" and "access" would silently collapse into one.
-        Assert.Empty(en.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1));
+        Assert.DoesNotContain(en.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase), g => g.Count() > 1);
         Assert.Empty(en.Keys.Except(es.Keys));
         Assert.Empty(es.Keys.Except(en.Keys));
         Assert.DoesNotContain(en, e => string.IsNullOrWhiteSpace(e.Value));

@@ -1,0 +1,67 @@
+using Puente.Cli;
+
+namespace Puente.Events.Tests;
+
+public sealed class EventsCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("puente-events-cli-").FullName;
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await PuenteCli.RunAsync([.. args, "--data-dir", _dir], new StringReader(""), output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Ingest_a_folder_then_summarize_as_csv_json_and_table()
+    {
+        var ingest = await RunAsync("events", "ingest", GdeltFiles.RealSampleFolder);
+        Assert.Equal(0, ingest.Code);
+        Assert.Contains("24 file(s) ingested", ingest.Out, StringComparison.Ordinal);
+
+        var again = await RunAsync("events", "ingest", Path.Combine(GdeltFiles.RealSampleFolder, "*.export.CSV"));
+        Assert.Equal(0, again.Code);
+        Assert.Contains("0 file(s) ingested, 24 already ingested", again.Out, StringComparison.Ordinal);
+
+        var csv = await RunAsync("events", "summary", "--dyad", "USA-MEX", "--by", "month", "--format", "csv");
+        Assert.Equal(0, csv.Code);
+        var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("period,events,verbal_coop,material_coop,verbal_conflict,material_conflict,goldstein_mean,tone_mean,articles", lines[0]);
+        Assert.Equal(168, lines.Skip(1).Sum(l => long.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(lines.Skip(1).Select(l => l.Split(',')[0]).Order(StringComparer.Ordinal), lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.All(lines.Skip(1), l => Assert.True(l.Split(',')[6].Split('.')[1].Length >= 4));
+
+        var json = await RunAsync("events", "summary", "--dyad", "USA>MEX", "--by", "year", "--from", "2025-01-01", "--format", "json");
+        Assert.Equal(0, json.Code);
+        Assert.Contains("\"period\": \"2025\"", json.Out, StringComparison.Ordinal);
+
+        var table = await RunAsync("events", "summary", "--dyad", "USA-MEX", "--by", "week");
+        Assert.Equal(0, table.Code);
+        Assert.Contains("verbal coop", table.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_arguments_are_reported_clearly()
+    {
+        Assert.Contains("No such file", (await RunAsync("events", "ingest", "/nonexistent/file.CSV")).Err, StringComparison.Ordinal);
+        var noStore = await RunAsync("events", "summary", "--dyad", "USA-MEX");
+        Assert.Equal(1, noStore.Code);
+        Assert.Contains("events ingest", noStore.Err, StringComparison.Ordinal);
+        Assert.Contains("is not a dyad", (await RunAsync("events", "summary", "--dyad", "USA")).Err, StringComparison.Ordinal);
+        Assert.Contains("must be day, week, month or year", (await RunAsync("events", "summary", "--dyad", "USA-MEX", "--by", "decade")).Err, StringComparison.Ordinal);
+        Assert.Contains("is not a date", (await RunAsync("events", "summary", "--dyad", "USA-MEX", "--from", "2025-02-30")).Err, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

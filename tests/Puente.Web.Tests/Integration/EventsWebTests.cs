@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Puente.Events.Measures;
+using Puente.Events.Store;
+using Puente.Web.Tests.Infrastructure;
+
+namespace Puente.Web.Tests.Integration;
+
+/// <summary>The relationship monitor over the real GDELT sample (the event store does not depend on the SQL provider).</summary>
+public sealed class EventsWebTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static readonly SemaphoreSlim Once = new(1, 1);
+
+    private async Task EnsureIngestedAsync()
+    {
+        await Once.WaitAsync();
+        try
+        {
+            var path = Path.Combine(app.DataDirectory, EventStore.FileName);
+            if (!File.Exists(path))
+            {
+                using var store = EventStore.Open(path);
+                await store.IngestAsync(Directory.GetFiles(Path.Combine(Repo.Shared, "data", "gdelt"), "*.export.CSV"), IngestOptions.Default);
+            }
+        }
+        finally
+        {
+            Once.Release();
+        }
+    }
+
+    [Fact]
+    public async Task The_summary_api_answers_the_store_measures_and_validates_its_parameters()
+    {
+        await EnsureIngestedAsync();
+        using var client = await app.ApiAs(TestUsers.MxViewer);
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/events/summary?dyad=USA-MEX&by=month"));
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(168, items.Sum(i => i.GetProperty("events").GetInt64()));
+        Assert.Equal(items.Select(i => i.GetProperty("period").GetString()).Order(StringComparer.Ordinal), items.Select(i => i.GetProperty("period").GetString()));
+
+        using var store = EventStore.Open(Path.Combine(app.DataDirectory, EventStore.FileName), readOnly: true);
+        var direct = EventMeasures.Summary(store.Connection, new Dyad("USA", "MEX", false), Period.Month, null, null);
+        Assert.Equal(direct.Select(d => d.GoldsteinMean), items.Select(i => i.GetProperty("goldsteinMean").GetDouble()));
+
+        var bad = await client.GetAsync("/api/v1/events/summary?dyad=USAMEX&by=fortnight&from=2025-13-01");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("dyad", out _) && errors.TryGetProperty("by", out _) && errors.TryGetProperty("from", out _));
+
+        using var anonymous = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/events/summary?dyad=USA-MEX")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Roots_and_events_come_with_names_in_the_request_language_and_source_links()
+    {
+        await EnsureIngestedAsync();
+        using var spanish = await app.ApiAs(TestUsers.UsAnalyst, "es-MX");
+        using var roots = JsonDocument.Parse(await spanish.GetStringAsync("/api/v1/events/roots?dyad=USA-MEX&by=year"));
+        var consult = roots.RootElement.GetProperty("items").EnumerateArray().FirstOrDefault(r => r.GetProperty("root").GetString() == "04");
+        Assert.Equal("CONSULTAR", consult.GetProperty("rootName").GetString());
+
+        using var events = JsonDocument.Parse(await spanish.GetStringAsync("/api/v1/events?dyad=USA-MEX&from=2025-01-01&to=2025-01-31"));
+        var list = events.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(52, list.Count);
+        Assert.All(list, e => Assert.StartsWith("http", e.GetProperty("sourceUrl").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_monitor_page_draws_the_chart_and_drills_down_in_spanish()
+    {
+        await EnsureIngestedAsync();
+        using var ui = await app.UiAs(TestUsers.JointViewer, "es-MX");
+        var html = await ui.GetStringAsync("/Events?Dyad=USA-MEX&By=month");
+        Assert.Contains("Monitor de la relación", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"monitor-chart\"", html, StringComparison.Ordinal);
+        Assert.Contains("Cooperación verbal", html, StringComparison.Ordinal);
+        var drill = await ui.GetStringAsync("/Events?Dyad=USA-MEX&By=month&Period=2025-01");
+        Assert.Contains("Principales tipos de evento en 2025-01", drill, StringComparison.Ordinal);
+        Assert.Contains("id=\"events\"", drill, StringComparison.Ordinal);
+        Assert.Contains("rel=\"noopener noreferrer nofollow\"", drill, StringComparison.Ordinal);
+        var invalid = await ui.GetStringAsync("/Events?Dyad=nonsense");
+        Assert.Contains("Escriba una díada", invalid, StringComparison.Ordinal);
+    }
+}
