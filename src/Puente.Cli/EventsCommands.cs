@@ -58,6 +58,11 @@ public static class EventsCommands
                 await stderr.WriteLineAsync($"I/O error: {ex.Message}");
                 return PuenteCli.Failed;
             }
+            catch (DuckDB.NET.Data.DuckDBException ex)
+            {
+                await stderr.WriteLineAsync($"Event store error ({Path.Combine(settings.DataDirectory, EventStore.FileName)}): {ex.Message}");
+                return PuenteCli.Failed;
+            }
 
             await ReportAsync(outcomes, stdout);
             return PuenteCli.Ok;

@@ -21,6 +21,11 @@ public static class GdeltEventReader
     /// <summary>Reads <paramref name="stream"/>; calls <paramref name="keep"/> for every good event whose actor countries
     /// pass <paramref name="countries"/>. <paramref name="expected"/> fixes the version (else the first good line decides).</summary>
     public static ReadReport Read(Stream stream, IReadOnlySet<string> countries, GdeltVersion? expected, Action<EventRecord> keep,
+        CancellationToken cancellationToken = default) =>
+        Read(stream, countries, expected, new RecordSink(keep), cancellationToken);
+
+    /// <summary>As above, handing each kept line's fields to <paramref name="sink"/> without allocating.</summary>
+    public static ReadReport Read(Stream stream, IReadOnlySet<string> countries, GdeltVersion? expected, IEventSink sink,
         CancellationToken cancellationToken = default)
     {
         var report = new ReadReport { Version = expected };
@@ -84,7 +89,7 @@ public static class GdeltEventReader
                         continue;
                     }
 
-                    ParseLine(line, report.Lines, report, countryKeys, keep, tabs);
+                    ParseLine(line, report.Lines, report, countryKeys, sink, tabs);
                     if (newline == filled)
                     {
                         break;
@@ -119,7 +124,7 @@ public static class GdeltEventReader
         return report;
     }
 
-    private static void ParseLine(ReadOnlySpan<byte> line, long lineNumber, ReadReport report, byte[][] countries, Action<EventRecord> keep, Span<int> tabs)
+    private static void ParseLine(ReadOnlySpan<byte> line, long lineNumber, ReadReport report, byte[][] countries, IEventSink sink, Span<int> tabs)
     {
         if (!Utf8.IsValid(line))
         {
@@ -205,14 +210,16 @@ public static class GdeltEventReader
             return;
         }
 
+        if (report.Kept > 0 && id <= report.MaxKeptId)
+        {
+            report.KeptIdsAscending = false;
+        }
+
         report.Kept++;
-        keep(new EventRecord(id, date,
-            Text(f[GdeltLayout.Actor1Code]), Text(f[GdeltLayout.Actor1Name]), Text(a1),
-            Text(f[GdeltLayout.Actor2Code]), Text(f[GdeltLayout.Actor2Name]), Text(a2),
-            isRoot == 1, Text(f[GdeltLayout.EventCode]), Text(f[GdeltLayout.EventBaseCode]), Text(f[GdeltLayout.EventRootCode]),
-            (byte)quad, goldstein, mentions, sources, articles, tone,
-            Text(f[layout.ActionGeoFullName]), Text(f[layout.ActionGeoCountry]), dateAdded,
-            fields > layout.SourceUrl ? Text(f[layout.SourceUrl]) : ""));
+        report.MinKeptId = Math.Min(report.MinKeptId, id);
+        report.MaxKeptId = Math.Max(report.MaxKeptId, id);
+        sink.Keep(new EventFields(line, tabs[..count], layout, id, date, isRoot == 1, (byte)quad, goldstein, mentions, sources, articles, tone,
+            dateAdded, fields > layout.SourceUrl));
     }
 
     private static bool Matches(ReadOnlySpan<byte> value, byte[][] countries)
@@ -227,8 +234,6 @@ public static class GdeltEventReader
 
         return false;
     }
-
-    private static string Text(ReadOnlySpan<byte> value) => value.IsEmpty ? "" : Encoding.UTF8.GetString(value);
 
     private static bool TryLong(ReadOnlySpan<byte> s, out long value) => Utf8Parser.TryParse(s, out value, out var used) && used == s.Length && s.Length > 0;
 
@@ -261,14 +266,13 @@ public static class GdeltEventReader
         private readonly ReadOnlySpan<byte> _line = line;
         private readonly ReadOnlySpan<int> _tabs = tabs;
 
-        public ReadOnlySpan<byte> this[int index]
-        {
-            get
-            {
-                var start = index == 0 ? 0 : _tabs[index - 1] + 1;
-                var end = index < _tabs.Length ? _tabs[index] : _line.Length;
-                return _line[start..end];
-            }
-        }
+        public ReadOnlySpan<byte> this[int index] => FieldOf(_line, _tabs, index);
+    }
+
+    internal static ReadOnlySpan<byte> FieldOf(ReadOnlySpan<byte> line, ReadOnlySpan<int> tabs, int index)
+    {
+        var start = index == 0 ? 0 : tabs[index - 1] + 1;
+        var end = index < tabs.Length ? tabs[index] : line.Length;
+        return line[start..end];
     }
 }

@@ -24,7 +24,7 @@ public sealed record IngestOptions(IReadOnlySet<string> Countries, int Paralleli
 
 /// <summary>
 /// The embedded analytical store of GDELT events (DuckDB, <c>events.duckdb</c> in the data directory).
-/// Each file is parsed into a staging table and merged in one transaction with its daily totals and its file record:
+/// Each file is parsed (in parallel chunks) into compact temporary files and merged in one transaction with its daily totals and its file record:
 /// an interrupted run leaves no trace of the interrupted files, and running again gives the same store. Events are
 /// keyed by GLOBALEVENTID and files by content hash, so repeated or overlapping files never count an event twice.
 /// </summary>
@@ -35,16 +35,29 @@ public sealed class EventStore : IDisposable
     private readonly DuckDBConnection _connection;
     private readonly SemaphoreSlim _mergeLock = new(1, 1);
 
-    private EventStore(DuckDBConnection connection) => _connection = connection;
+    private readonly string _temp;
+
+    private EventStore(DuckDBConnection connection, string temp)
+    {
+        _connection = connection;
+        _temp = temp;
+    }
 
     public static EventStore Open(string path, bool readOnly = false)
     {
         var connection = new DuckDBConnection($"Data Source={path}{(readOnly ? ";ACCESS_MODE=READ_ONLY" : "")}");
         connection.Open();
-        var store = new EventStore(connection);
+        // Bounded memory whatever the input size; DuckDB spills to disk beyond it.
+        Execute(connection, "SET memory_limit = '100MB'; SET preserve_insertion_order = false;");
+        var store = new EventStore(connection, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "events-tmp"));
         if (!readOnly)
         {
             store.EnsureSchema();
+            // Leftovers of an interrupted run (this process now holds the store's write lock).
+            if (Directory.Exists(store._temp))
+            {
+                Directory.Delete(store._temp, recursive: true);
+            }
         }
 
         return store;
@@ -62,7 +75,7 @@ public sealed class EventStore : IDisposable
             PRIMARY KEY (sha256, problem));
         CREATE TABLE IF NOT EXISTS daily_totals (sha256 VARCHAR NOT NULL, day DATE NOT NULL, events BIGINT NOT NULL, PRIMARY KEY (sha256, day));
         CREATE TABLE IF NOT EXISTS events (
-            global_event_id BIGINT PRIMARY KEY, sql_date DATE NOT NULL,
+            global_event_id BIGINT NOT NULL, sql_date DATE NOT NULL,
             actor1_code VARCHAR, actor1_name VARCHAR, actor1_country VARCHAR,
             actor2_code VARCHAR, actor2_name VARCHAR, actor2_country VARCHAR,
             is_root_event BOOLEAN, event_code VARCHAR NOT NULL, event_base_code VARCHAR, event_root_code VARCHAR NOT NULL,
@@ -81,7 +94,7 @@ public sealed class EventStore : IDisposable
         return command.ExecuteScalar() is string v ? (GdeltVersion)int.Parse(v, CultureInfo.InvariantCulture) : null;
     }
 
-    /// <summary>Ingests the files in parallel (one DuckDB connection and staging table per worker), merging one at a time.</summary>
+    /// <summary>Ingests the files in parallel (one DuckDB connection per worker), merging one at a time.</summary>
     public async Task<IReadOnlyList<FileOutcome>> IngestAsync(IReadOnlyList<string> paths, IngestOptions options,
         Action<FileOutcome>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -92,69 +105,156 @@ public sealed class EventStore : IDisposable
             // Connections to the same file in one process share one DuckDB database instance.
             using var connection = new DuckDBConnection(_connection.ConnectionString);
             connection.Open();
-            var staging = $"staging_{worker}";
-            Execute(connection, $"CREATE OR REPLACE TABLE {staging} AS SELECT * FROM events LIMIT 0");
-            try
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < paths.Count)
             {
-                int index;
-                while ((index = Interlocked.Increment(ref next)) < paths.Count)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var outcome = IngestFile(connection, staging, paths[index], options, cancellationToken);
-                    outcomes[index] = outcome;
-                    progress?.Invoke(outcome);
-                }
-            }
-            finally
-            {
-                Execute(connection, $"DROP TABLE IF EXISTS {staging}");
+                cancellationToken.ThrowIfCancellationRequested();
+                var outcome = IngestFile(connection, paths[index], options, cancellationToken);
+                outcomes[index] = outcome;
+                progress?.Invoke(outcome);
             }
         }, cancellationToken)).ToArray();
         await Task.WhenAll(workers);
         return outcomes;
     }
 
-    private FileOutcome IngestFile(DuckDBConnection connection, string staging, string path, IngestOptions options, CancellationToken cancellationToken)
+    private FileOutcome IngestFile(DuckDBConnection connection, string path, IngestOptions options, CancellationToken cancellationToken)
     {
-        Execute(connection, $"DELETE FROM {staging}");
-        using var file = File.OpenRead(path);
-        using var hashing = new HashingStream(file);
-        // Each file's version comes from its own lines; a file of the other version is refused at merge, not misread.
-        GdeltVersion? expected = null;
-        var report = new ReadReport();
-        using (var appender = connection.CreateAppender(staging))
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Directory.CreateDirectory(_temp);
+        var hashTask = Task.Run(() => HashFile(path), cancellationToken);
+        var parts = new List<string>();
+        ReadReport report;
+        try
         {
-            void Keep(EventRecord e)
+            report = path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+                ? ReadZip(path, options, parts, cancellationToken)
+                : ReadPlain(path, options, parts, cancellationToken);
+        }
+        catch
+        {
+            DeleteParts(parts);
+            throw;
+        }
+
+        var parsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        var sha = hashTask.GetAwaiter().GetResult();
+        var name = Path.GetFileName(path);
+        try
+        {
+            return Merge(connection, path, name, sha, report, parts, started, parsed, cancellationToken);
+        }
+        finally
+        {
+            DeleteParts(parts);
+        }
+    }
+
+    /// <summary>A plain file is read in newline-aligned chunks, in parallel; line numbers are made file-global after.</summary>
+    private ReadReport ReadPlain(string path, IngestOptions options, List<string> parts, CancellationToken cancellationToken)
+    {
+        var chunks = Chunks(path, options.Parallelism);
+        var reports = new ReadReport[chunks.Count];
+        lock (parts)
+        {
+            parts.AddRange(chunks.Select(_ => Path.Combine(_temp, Guid.NewGuid().ToString("N") + ".tsv")));
+        }
+
+        var chunkParts = parts.TakeLast(chunks.Count).ToArray();
+        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, k =>
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            file.Seek(chunks[k].Start, SeekOrigin.Begin);
+            using var chunk = new LimitedStream(file, chunks[k].Length);
+            using var output = new FileStream(chunkParts[k], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+            reports[k] = GdeltEventReader.Read(chunk, options.Countries, null, new TsvSink(output), cancellationToken);
+        });
+
+        var report = new ReadReport();
+        foreach (var part in reports)
+        {
+            if (part.Version is not null && report.Version is not null && part.Version != report.Version)
             {
-                var row = appender.CreateRow();
-                row.AppendValue(e.GlobalEventId).AppendValue(e.SqlDate.ToDateTime(TimeOnly.MinValue))
-                    .AppendValue(e.Actor1Code).AppendValue(e.Actor1Name).AppendValue(e.Actor1Country)
-                    .AppendValue(e.Actor2Code).AppendValue(e.Actor2Name).AppendValue(e.Actor2Country)
-                    .AppendValue(e.IsRootEvent).AppendValue(e.EventCode).AppendValue(e.EventBaseCode).AppendValue(e.EventRootCode)
-                    .AppendValue((sbyte)e.QuadClass).AppendValue(e.GoldsteinScale).AppendValue(e.NumMentions).AppendValue(e.NumSources)
-                    .AppendValue(e.NumArticles).AppendValue(e.AvgTone).AppendValue(e.ActionGeoFullName).AppendValue(e.ActionGeoCountry)
-                    .AppendValue(e.DateAdded).AppendValue(e.SourceUrl)
-                    .EndRow();
+                throw new InvalidDataException($"{Path.GetFileName(path)} mixes GDELT 1.0 and 2.0 lines.");
             }
 
-            if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            report.Version ??= part.Version;
+            report.Absorb(part, report.Lines);
+        }
+
+        return report;
+    }
+
+    private ReadReport ReadZip(string path, IngestOptions options, List<string> parts, CancellationToken cancellationToken)
+    {
+        using var file = File.OpenRead(path);
+        using var zip = new ZipArchive(file, ZipArchiveMode.Read);
+        var report = new ReadReport();
+        foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
+        {
+            var part = Path.Combine(_temp, Guid.NewGuid().ToString("N") + ".tsv");
+            parts.Add(part);
+            using var input = entry.Open();
+            using var output = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+            var read = GdeltEventReader.Read(input, options.Countries, report.Version, new TsvSink(output), cancellationToken);
+            report.Version ??= read.Version;
+            report.Absorb(read, report.Lines);
+        }
+
+        return report;
+    }
+
+    /// <summary>Newline-aligned byte ranges; small files are one chunk.</summary>
+    private static List<(long Start, long Length)> Chunks(string path, int parallelism)
+    {
+        var length = new FileInfo(path).Length;
+        const long minimumChunk = 16L * 1024 * 1024;
+        var count = (int)Math.Clamp(length / minimumChunk, 1, Math.Max(1, parallelism * 4));
+        var starts = new List<long> { 0 };
+        using var handle = File.OpenHandle(path);
+        var probe = new byte[64 * 1024];
+        for (var k = 1; k < count; k++)
+        {
+            var at = length * k / count;
+            while (at < length)
             {
-                using var zip = new ZipArchive(hashing, ZipArchiveMode.Read, leaveOpen: true);
-                foreach (var entry in zip.Entries.Where(e => e.Length > 0 || e.Name.Length > 0))
+                var read = RandomAccess.Read(handle, probe, at);
+                var newline = Array.IndexOf(probe, (byte)'\n', 0, read);
+                if (newline >= 0)
                 {
-                    using var entryStream = entry.Open();
-                    report = Merge(report, GdeltEventReader.Read(entryStream, options.Countries, expected ?? report.Version, Keep, cancellationToken));
+                    at += newline + 1;
+                    break;
                 }
 
+                at += read;
             }
-            else
+
+            if (at < length && at > starts[^1])
             {
-                report = GdeltEventReader.Read(hashing, options.Countries, expected, Keep, cancellationToken);
+                starts.Add(at);
             }
         }
 
-        var sha = hashing.Hash();
-        var name = Path.GetFileName(path);
+        return [.. starts.Select((s, i) => (s, (i + 1 < starts.Count ? starts[i + 1] : length) - s))];
+    }
+
+    private static string HashFile(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(file));
+    }
+
+    private static void DeleteParts(IEnumerable<string> parts)
+    {
+        foreach (var part in parts)
+        {
+            File.Delete(part);
+        }
+    }
+
+    private FileOutcome Merge(DuckDBConnection connection, string path, string name, string sha, ReadReport report, List<string> parts,
+        long started, TimeSpan parsed, CancellationToken cancellationToken)
+    {
         _mergeLock.Wait(cancellationToken);
         try
         {
@@ -179,7 +279,24 @@ public sealed class EventStore : IDisposable
                 Execute(connection, $"INSERT INTO meta VALUES ('gdelt_version', '{(int)report.Version.Value}')");
             }
 
-            Execute(connection, $"INSERT OR IGNORE INTO events SELECT * FROM {staging}");
+            if (report.Kept > 0)
+            {
+                // Each event once: within the file (DISTINCT ON) and against the store (anti-join on the id range,
+                // which DuckDB's min/max zone maps narrow to the few row groups that can hold those ids).
+                var files = string.Join(", ", parts.Select(p => "'" + p.Replace("'", "''", StringComparison.Ordinal) + "'"));
+                var source = $"read_csv([{files}], delim = '\\t', header = false, quote = '', escape = '', auto_detect = false, columns = {TsvSink.Columns})";
+                // GDELT files are sorted by id, so a file has no duplicates of its own; only an unsorted file pays for DISTINCT ON.
+                var distinct = report.KeptIdsAscending ? "" : "DISTINCT ON (c0)";
+                var merging = System.Diagnostics.Stopwatch.GetTimestamp();
+                Execute(connection, string.Create(CultureInfo.InvariantCulture, $"""
+                    INSERT INTO events
+                    SELECT s.* FROM (SELECT {distinct} {TsvSink.Select} FROM {source}) AS s (global_event_id)
+                    WHERE NOT EXISTS (SELECT 1 FROM events e
+                                      WHERE e.global_event_id BETWEEN {report.MinKeptId} AND {report.MaxKeptId}
+                                        AND e.global_event_id = s.global_event_id)
+                    """));
+                Timing($"{name}: insert {System.Diagnostics.Stopwatch.GetElapsedTime(merging).TotalSeconds:F2} s");
+            }
             using (var totals = connection.CreateCommand())
             {
                 totals.CommandText = "INSERT INTO daily_totals VALUES ($sha, $day, $events)";
@@ -220,7 +337,10 @@ public sealed class EventStore : IDisposable
                 record.ExecuteNonQuery();
             }
 
+            var committing = System.Diagnostics.Stopwatch.GetTimestamp();
             transaction.Commit();
+            Timing($"{name}: read {parsed.TotalSeconds:F2} s, commit {System.Diagnostics.Stopwatch.GetElapsedTime(committing).TotalSeconds:F2} s, total {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s");
+
             return new FileOutcome(path, FileOutcome.Ingested, report, null);
         }
         finally
@@ -229,31 +349,13 @@ public sealed class EventStore : IDisposable
         }
     }
 
-    private static ReadReport Merge(ReadReport total, ReadReport part)
+    /// <summary>Phase timings on standard error when PUENTE_TIMING=1 (for benchmarking).</summary>
+    private static void Timing(string message)
     {
-        if (total.Lines == 0 && total.Problems.Count == 0)
+        if (Environment.GetEnvironmentVariable("PUENTE_TIMING") == "1")
         {
-            return part;
+            Console.Error.WriteLine(message);
         }
-
-        total.Lines += part.Lines;
-        total.GoodLines += part.GoodLines;
-        total.Kept += part.Kept;
-        total.Version ??= part.Version;
-        foreach (var (day, n) in part.DailyTotals)
-        {
-            total.DailyTotals[day] = total.DailyTotals.GetValueOrDefault(day) + n;
-        }
-
-        foreach (var (problem, (count, lines)) in part.Problems)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                total.Problem(problem, i < lines.Count ? lines[i] : 0);
-            }
-        }
-
-        return total;
     }
 
     private static string Describe(GdeltVersion v) => v == GdeltVersion.V1 ? "1.0" : "2.0";
@@ -271,71 +373,45 @@ public sealed class EventStore : IDisposable
         _mergeLock.Dispose();
     }
 
-    /// <summary>Hashes what is read through it, so a file is read once for both parsing and its content hash.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
+    /// <summary>A window of a stream (one chunk of a file).</summary>
+    private sealed class LimitedStream(Stream inner, long size) : Stream
     {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private long _position;
+        private readonly long _size = size;
+        private long _left = size;
 
         public override bool CanRead => true;
-        public override bool CanSeek => inner.CanSeek;
+        public override bool CanSeek => false;
         public override bool CanWrite => false;
-        public override long Length => inner.Length;
+        public override long Length => _size;
 
         public override long Position
         {
-            get => _position;
-            set => Seek(value, SeekOrigin.Begin);
+            get => _size - _left;
+            set => throw new NotSupportedException();
         }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
-            var read = inner.Read(buffer);
-            _hash.AppendData(buffer[..read]);
-            _position += read;
-            return read;
-        }
-
-        // A zip reader seeks (central directory first); hash the file sequentially instead, once, at the end.
-        public override long Seek(long offset, SeekOrigin origin)
-        {
-            _seeked = true;
-            _position = inner.Seek(offset, origin);
-            return _position;
-        }
-
-        private bool _seeked;
-
-        public string Hash()
-        {
-            if (_seeked)
+            if (_left <= 0)
             {
-                inner.Seek(0, SeekOrigin.Begin);
-                using var sha = SHA256.Create();
-                return Convert.ToHexStringLower(sha.ComputeHash(inner));
+                return 0;
             }
 
-            return Convert.ToHexStringLower(_hash.GetHashAndReset());
+            var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, _left)]);
+            _left -= read;
+            return read;
         }
 
         public override void Flush()
         {
         }
 
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _hash.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }
