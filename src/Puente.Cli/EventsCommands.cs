@@ -160,6 +160,72 @@ public static class EventsCommands
             return PuenteCli.Ok;
         }));
         events.Subcommands.Add(summary);
+
+        var since = new Option<string>("--since") { Description = "First day (YYYY-MM-DD, UTC).", Required = true };
+        var until = new Option<string?>("--until") { Description = "Last day (YYYY-MM-DD, UTC); default today." };
+        var fetch = new Command("fetch", "Download GDELT 2.0 event files in a date range (checked against the master list's MD5), ingest them, and report missing 15-minute slots.") { since, until };
+        fetch.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, _) =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            if (!DateOnly.TryParseExact(parse.GetValue(since), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            {
+                await stderr.WriteLineAsync($"--since '{parse.GetValue(since)}' is not a date (YYYY-MM-DD).");
+                return PuenteCli.Failed;
+            }
+
+            var last = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            if (parse.GetValue(until) is { } u && !DateOnly.TryParseExact(u, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out last))
+            {
+                await stderr.WriteLineAsync($"--until '{u}' is not a date (YYYY-MM-DD).");
+                return PuenteCli.Failed;
+            }
+
+            if (last < first)
+            {
+                await stderr.WriteLineAsync("--until is before --since.");
+                return PuenteCli.Failed;
+            }
+
+            var configuration = sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+            var baseText = configuration["Events:Gdelt:BaseUrl"] ?? Puente.Events.Fetch.GdeltFetcher.DefaultBaseUrl;
+            if (!Uri.TryCreate(baseText.EndsWith('/') ? baseText : baseText + "/", UriKind.Absolute, out var baseUrl))
+            {
+                await stderr.WriteLineAsync($"Configuration error: Events:Gdelt:BaseUrl '{baseText}' is not an absolute URL.");
+                return PuenteCli.BadConfiguration;
+            }
+
+            var settings = sp.GetRequiredService<PuenteSettings>();
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+            var fetcher = new Puente.Events.Fetch.GdeltFetcher(http, baseUrl, settings.DataDirectory, time);
+            using var store = EventStore.Open(Path.Combine(settings.DataDirectory, EventStore.FileName));
+            Puente.Events.Fetch.FetchReport report;
+            try
+            {
+                report = await fetcher.FetchAsync(first, last, store, IngestOptions.Default, line => stdout.WriteLine(line), ct);
+            }
+            catch (HttpRequestException ex)
+            {
+                await stderr.WriteLineAsync($"Cannot read the master file list at {baseUrl}: {ex.Message}");
+                return PuenteCli.Failed;
+            }
+
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{report.Listed.Count} file(s) listed for {first:yyyy-MM-dd}..{last:yyyy-MM-dd}: {report.Downloaded.Count} downloaded, {report.AlreadyPresent.Count} already present, {report.Failed.Count} failed."));
+            foreach (var (file, reason) in report.Failed)
+            {
+                await stdout.WriteLineAsync($"FAILED {file.Url}: {reason}");
+            }
+
+            if (report.MissingSlots.Count > 0)
+            {
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{report.MissingSlots.Count} 15-minute slot(s) have no file in GDELT's list: {string.Join(", ", report.MissingSlots.Take(20).Select(s => s.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))}{(report.MissingSlots.Count > 20 ? ", …" : "")}"));
+            }
+
+            await ReportAsync(report.Ingested, stdout);
+            return report.Failed.Count > 0 ? PuenteCli.Failed : PuenteCli.Ok;
+        }));
+        events.Subcommands.Add(fetch);
         return events;
     }
 

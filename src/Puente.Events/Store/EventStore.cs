@@ -47,8 +47,9 @@ public sealed class EventStore : IDisposable
     {
         var connection = new DuckDBConnection($"Data Source={path}{(readOnly ? ";ACCESS_MODE=READ_ONLY" : "")}");
         connection.Open();
-        // Bounded memory whatever the input size; DuckDB spills to disk beyond it.
-        Execute(connection, "SET memory_limit = '100MB'; SET preserve_insertion_order = false;");
+        // Bounded memory whatever the input size (measured: docs/benchmarks.md). One DuckDB thread: with two, a 2.3M-row
+        // load does not fit the limit (DuckDB keeps a transaction's new row groups per thread).
+        Execute(connection, "SET memory_limit = '100MB'; SET preserve_insertion_order = false; SET threads = 1;");
         var store = new EventStore(connection, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "events-tmp"));
         if (!readOnly)
         {
@@ -288,13 +289,20 @@ public sealed class EventStore : IDisposable
                 // GDELT files are sorted by id, so a file has no duplicates of its own; only an unsorted file pays for DISTINCT ON.
                 var distinct = report.KeptIdsAscending ? "" : "DISTINCT ON (c0)";
                 var merging = System.Diagnostics.Stopwatch.GetTimestamp();
-                Execute(connection, string.Create(CultureInfo.InvariantCulture, $"""
-                    INSERT INTO events
-                    SELECT s.* FROM (SELECT {distinct} {TsvSink.Select} FROM {source}) AS s (global_event_id)
-                    WHERE NOT EXISTS (SELECT 1 FROM events e
-                                      WHERE e.global_event_id BETWEEN {report.MinKeptId} AND {report.MaxKeptId}
-                                        AND e.global_event_id = s.global_event_id)
-                    """));
+                // Only ids in this file's range can collide; DuckDB's min/max zone maps make this check cheap, and new files
+                // (the usual case) then load without any join.
+                using var overlap = connection.CreateCommand();
+                overlap.CommandText = string.Create(CultureInfo.InvariantCulture,
+                    $"SELECT count(*) FROM events WHERE global_event_id BETWEEN {report.MinKeptId} AND {report.MaxKeptId}");
+                var collisions = Convert.ToInt64(overlap.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+                Execute(connection, collisions
+                    ? string.Create(CultureInfo.InvariantCulture, $"""
+                      INSERT INTO events
+                      SELECT s.* FROM (SELECT {distinct} {TsvSink.Select} FROM {source}) AS s (global_event_id)
+                      WHERE s.global_event_id NOT IN (SELECT global_event_id FROM events
+                                                      WHERE global_event_id BETWEEN {report.MinKeptId} AND {report.MaxKeptId})
+                      """)
+                    : $"INSERT INTO events SELECT {distinct} {TsvSink.Select} FROM {source}");
                 Timing($"{name}: insert {System.Diagnostics.Stopwatch.GetElapsedTime(merging).TotalSeconds:F2} s");
             }
             using (var totals = connection.CreateCommand())
