@@ -35,6 +35,8 @@ public static class PuenteWeb
         services.AddScoped<Features.Actors.ActorService>();
         services.AddScoped<Features.Mechanisms.MechanismService>();
         services.AddScoped<Features.Events.EventData>();
+        services.AddHttpClient("gdelt", c => c.Timeout = TimeSpan.FromMinutes(5));
+        services.AddHostedService<Features.Events.EventFetchService>();
 
         services.AddAuthentication(o =>
             {

@@ -13,6 +13,9 @@ public sealed record EventQuery(Dyad Dyad, Period By, DateOnly? From, DateOnly? 
 /// <summary>Reads the event store of the data directory (read-only, one connection per request).</summary>
 public sealed class EventData(PuenteSettings settings)
 {
+    /// <summary>One user of the event store file at a time in this process (page and API reads, the scheduled fetch).</summary>
+    public static SemaphoreSlim Gate { get; } = new(1, 1);
+
     public string StorePath => Path.Combine(settings.DataDirectory, EventStore.FileName);
 
     /// <summary>Runs <paramref name="read"/> on the store; empty when nothing has been ingested yet.</summary>
@@ -23,8 +26,20 @@ public sealed class EventData(PuenteSettings settings)
             return empty;
         }
 
-        using var store = EventStore.Open(StorePath, readOnly: true);
-        return read(store.Connection);
+        if (!Gate.Wait(TimeSpan.FromSeconds(10)))
+        {
+            throw new TimeoutException("The event store is busy.");
+        }
+
+        try
+        {
+            using var store = EventStore.Open(StorePath, readOnly: true);
+            return read(store.Connection);
+        }
+        finally
+        {
+            Gate.Release();
+        }
     }
 
     /// <summary>Validates the query parameters into field errors (the same for the page and the API).</summary>

@@ -59,7 +59,7 @@ public static class EventsApi
         {
             return action(query);
         }
-        catch (DuckDBException ex) when (ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        catch (Exception ex) when (ex is TimeoutException || (ex is DuckDBException && ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)))
         {
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: t["The event store is busy with an ingest. Try again shortly."]);
         }
