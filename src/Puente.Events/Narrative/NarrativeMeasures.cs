@@ -16,7 +16,15 @@ public static class NarrativeMeasures
 {
     public static IReadOnlyList<NarrativeRow> Monthly(DuckDBConnection connection, FrameMap frames)
     {
-        GkgIngest.EnsureSchema(connection);
+        using (var exists = connection.CreateCommand())
+        {
+            exists.CommandText = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'articles' AND NOT temporary";
+            if (Convert.ToInt64(exists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                return [];
+            }
+        }
+
         using (var rules = connection.CreateCommand())
         {
             rules.CommandText = "CREATE OR REPLACE TEMP TABLE frame_rules (frame VARCHAR, theme VARCHAR, is_prefix BOOLEAN)";

@@ -21,6 +21,7 @@ public sealed class EventsWebTests(SqliteApp app) : IClassFixture<SqliteApp>
             {
                 using var store = EventStore.Open(path);
                 await store.IngestAsync(Directory.GetFiles(Path.Combine(Repo.Shared, "data", "gdelt"), "*.export.CSV"), IngestOptions.Default);
+                Puente.Events.Narrative.GkgIngest.Ingest(store.Connection, Path.Combine(Repo.Shared, "data", "gdelt", "gkg", "20230702153000.gkg.csv"));
             }
         }
         finally
@@ -83,5 +84,17 @@ public sealed class EventsWebTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("rel=\"noopener noreferrer nofollow\"", drill, StringComparison.Ordinal);
         var invalid = await ui.GetStringAsync("/Events?Dyad=nonsense");
         Assert.Contains("Escriba una díada", invalid, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_narrative_page_shows_frame_shares_by_outlet_country()
+    {
+        await EnsureIngestedAsync();
+        using var ui = await app.UiAs(TestUsers.MxViewer, "es-MX");
+        var html = await ui.GetStringAsync("/Events/Narrative");
+        Assert.Contains("Medios de Estados Unidos que escriben sobre México", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"narrative-us\"", html, StringComparison.Ordinal);
+        Assert.Contains("2023-07", html, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "frames.json")));
     }
 }
