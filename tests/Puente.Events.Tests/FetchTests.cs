@@ -18,6 +18,7 @@ public sealed class FetchTests : IDisposable
     private readonly HttpListener _server = new();
     private readonly Dictionary<string, byte[]> _files = [];
     private readonly Dictionary<string, int> _requests = [];
+    private readonly Dictionary<string, int> _failFirst = [];
     private readonly string _base;
 
     public FetchTests()
@@ -94,6 +95,55 @@ public sealed class FetchTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_server_error_is_retried_and_a_stopped_fetch_resumes_with_what_is_missing()
+    {
+        string[] slots = ["20241210100000", "20241210101500"];
+        var lines = new List<string>();
+        foreach (var slot in slots)
+        {
+            var zip = Zip(Path.Combine(GdeltFiles.RealSampleFolder, slot + ".export.CSV"), slot + ".export.CSV");
+            _files[slot + ".export.CSV.zip"] = zip;
+            lines.Add($"{zip.Length} {Convert.ToHexStringLower(MD5.HashData(zip))} http://data.gdeltproject.org/gdeltv2/{slot}.export.CSV.zip");
+        }
+
+        _files["masterfilelist.txt"] = System.Text.Encoding.ASCII.GetBytes(string.Join('\n', lines) + "\n");
+        _failFirst["20241210100000.export.CSV.zip"] = 1;                       // one HTTP 500, then success
+        _failFirst["20241210101500.export.CSV.zip"] = GdeltFetcher.Attempts;   // down for the whole first run
+
+        var time = new FakeTimeProvider(new DateTimeOffset(2024, 12, 11, 0, 0, 0, TimeSpan.Zero));
+        using var http = new HttpClient();
+        var fetcher = new GdeltFetcher(http, new Uri(_base), _dir, time);
+        var day = new DateOnly(2024, 12, 10);
+        using var store = EventStore.Open(Path.Combine(_dir, EventStore.FileName));
+
+        var first = await RunAsync(fetcher.FetchAsync(day, day, store, IngestOptions.Default), time);
+        Assert.Equal(["20241210100000.export.CSV.zip"], first.Downloaded.Select(Path.GetFileName));
+        Assert.Equal(2, _requests["20241210100000.export.CSV.zip"]);
+        var failure = Assert.Single(first.Failed);
+        Assert.Contains("500", failure.Reason, StringComparison.Ordinal);
+
+        var second = await RunAsync(fetcher.FetchAsync(day, day, store, IngestOptions.Default), time);
+        Assert.Equal(["20241210101500.export.CSV.zip"], second.Downloaded.Select(Path.GetFileName));
+        Assert.Equal(["20241210100000.export.CSV.zip"], second.AlreadyPresent.Select(Path.GetFileName));
+        Assert.Empty(second.Failed);
+        Assert.Equal(2, _requests["20241210100000.export.CSV.zip"]); // not downloaded again
+        var expected = Reference.Summary(slots.Select(s => Path.Combine(GdeltFiles.RealSampleFolder, s + ".export.CSV")), "USA", "MEX", false,
+            EventMeasures.PeriodSql(Period.Day));
+        Reference.AssertSame(expected, EventMeasures.Summary(store.Connection, new Dyad("USA", "MEX", false), Period.Day, null, null));
+    }
+
+    private static async Task<FetchReport> RunAsync(Task<FetchReport> fetching, FakeTimeProvider time)
+    {
+        while (!fetching.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(10);
+        }
+
+        return await fetching;
+    }
+
     private static byte[] Zip(string path, string entryName)
     {
         using var buffer = new MemoryStream();
@@ -125,7 +175,21 @@ public sealed class FetchTests : IDisposable
                 _requests[name] = _requests.GetValueOrDefault(name) + 1;
             }
 
-            if (_files.TryGetValue(name, out var bytes))
+            var fail = false;
+            lock (_requests)
+            {
+                if (_failFirst.TryGetValue(name, out var left) && left > 0)
+                {
+                    _failFirst[name] = left - 1;
+                    fail = true;
+                }
+            }
+
+            if (fail)
+            {
+                context.Response.StatusCode = 500;
+            }
+            else if (_files.TryGetValue(name, out var bytes))
             {
                 context.Response.StatusCode = 200;
                 await context.Response.OutputStream.WriteAsync(bytes);
