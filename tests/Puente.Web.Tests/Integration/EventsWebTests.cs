@@ -95,6 +95,12 @@ public sealed class EventsWebTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Medios de Estados Unidos que escriben sobre México", html, StringComparison.Ordinal);
         Assert.Contains("id=\"narrative-us\"", html, StringComparison.Ordinal);
         Assert.Contains("2023-07", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"narrative-chart-us\"", html, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(app.DataDirectory, "frames.json")));
+        using var english = await app.UiAs(TestUsers.UsAnalyst, "en-US");
+        Assert.Contains("U.S. outlets writing about Mexico", await english.GetStringAsync("/Events/Narrative"), StringComparison.Ordinal);
+        var monitor = await english.GetStringAsync("/Events");
+        Assert.Contains("Relationship monitor", monitor, StringComparison.Ordinal);
+        Assert.Contains("id=\"monitor-chart\"", monitor, StringComparison.Ordinal);
     }
 }
