@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Puente.Core.Water;
+using Puente.Data.Water;
+
+namespace Puente.Cli;
+
+/// <summary><c>puente water riogrande status</c> and <c>puente water colorado allotment</c>.</summary>
+public static class WaterCommands
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var water = new Command("water", "1944 Treaty accounting: Rio Grande cycles and Colorado River allotments.");
+
+        var riogrande = new Command("riogrande", "Rio Grande / Río Bravo deliveries from Mexico (Treaty Article 4).");
+        var asOf = new Option<string?>("--as-of") { Description = "Date (YYYY-MM-DD); default today (UTC)." };
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var status = new Command("status", "The cycle in force on a date: delivered, pro-rated obligation, balance, pace, projection.") { asOf, format };
+        status.SetAction(async (parse, ct) =>
+        {
+            var date = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            if (parse.GetValue(asOf) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                await stderr.WriteLineAsync($"--as-of '{text}' is not a date (YYYY-MM-DD).");
+                return PuenteCli.Failed;
+            }
+
+            var history = WaterData.RioGrande.FirstOrDefault(h => h.Cycle.Contains(date) || (h.Cycle.EndKind == CycleEnd.Open && date >= h.Cycle.Start));
+            if (history is null)
+            {
+                await stderr.WriteLineAsync($"No recorded cycle covers {date:yyyy-MM-dd} (cycles start {WaterData.RioGrande.Min(h => h.Cycle.Start):yyyy-MM-dd}).");
+                return PuenteCli.Failed;
+            }
+
+            var s = RioGrandeLedger.Status(history.Cycle, history.Deliveries, date);
+            if (parse.GetValue(format) == "json")
+            {
+                await stdout.WriteLineAsync(JsonSerializer.Serialize(new
+                {
+                    cycle = s.Cycle, cycleStart = s.CycleStart, cycleEnd = s.CycleEnd, asOf = s.AsOf, deliveredAf = s.DeliveredAf,
+                    proratedObligationAf = Math.Round(s.ProratedObligationAf, 2), balanceAf = Math.Round(s.BalanceAf, 2),
+                    requiredAnnualPaceAf = Math.Round(s.RequiredAnnualPaceAf, 2), projectedEndBalanceAf = Math.Round(s.ProjectedEndBalanceAf, 2),
+                    deliveredByCycleYearAf = s.DeliveredByCycleYearAf, carriedDeficitAf = s.CarriedDeficitAf, carriedDeficitRepaidAf = s.CarriedDeficitRepaidAf,
+                    projectedEndBalanceAtCyclePaceAf = Math.Round(s.ProjectedEndBalanceAtCyclePaceAf, 2),
+                    carriedDeficitKnown = history.CarriedDeficitKnown,
+                }, Indented));
+                return PuenteCli.Ok;
+            }
+
+            string Af(decimal v) => $"{v.ToString("N0", CultureInfo.InvariantCulture)} AF ({WaterUnits.ToMillionCubicMetres(v).ToString("N1", CultureInfo.InvariantCulture)} Mm³)";
+            await stdout.WriteLineAsync($"Cycle {s.Cycle}: {s.CycleStart:yyyy-MM-dd} to {s.CycleEnd:yyyy-MM-dd}, as of {s.AsOf:yyyy-MM-dd} (day {s.ElapsedDays} of {s.CycleDays})");
+            await stdout.WriteLineAsync($"  delivered (recorded):      {Af(s.DeliveredAf)}");
+            await stdout.WriteLineAsync($"  by cycle year:             {string.Join(" | ", s.DeliveredByCycleYearAf.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))}");
+            await stdout.WriteLineAsync($"  pro-rated obligation:      {Af(s.ProratedObligationAf)}");
+            await stdout.WriteLineAsync($"  balance:                   {Af(s.BalanceAf)}");
+            await stdout.WriteLineAsync($"  required annual pace:      {Af(s.RequiredAnnualPaceAf)}");
+            await stdout.WriteLineAsync($"  projected end (52 weeks):  {Af(s.ProjectedEndBalanceAf)}");
+            if (!history.CarriedDeficitKnown)
+            {
+                await stdout.WriteLineAsync($"  carried deficit:           not settled in the sources ({history.Cycle.CarriedDeficitBasis})");
+            }
+
+            return PuenteCli.Ok;
+        });
+        riogrande.Subcommands.Add(status);
+        water.Subcommands.Add(riogrande);
+
+        var colorado = new Command("colorado", "Colorado River deliveries to Mexico (Treaty Article 10, Minute 323 and successors).");
+        var year = new Option<int>("--year") { Description = "Delivery year.", Required = true };
+        var elevation = new Option<decimal>("--elevation") { Description = "Lake Mead elevation (ft) projected for 1 January by the August 24-Month Study.", Required = true };
+        var cformat = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var allotment = new Command("allotment", "Mexico's allotment for a year at a projected elevation.") { year, elevation, cformat };
+        allotment.SetAction(async (parse, ct) =>
+        {
+            var e = parse.GetValue(elevation);
+            if (e is < 800 or > 1300)
+            {
+                await stderr.WriteLineAsync($"--elevation {e} ft is outside Lake Mead's range (800–1,300 ft).");
+                return PuenteCli.Failed;
+            }
+
+            ColoradoAllotment a;
+            try
+            {
+                a = ColoradoCalculator.Allotment(WaterData.ColoradoRules, parse.GetValue(year), e);
+            }
+            catch (InvalidOperationException ex)
+            {
+                await stderr.WriteLineAsync(ex.Message);
+                return PuenteCli.Failed;
+            }
+
+            if (parse.GetValue(cformat) == "json")
+            {
+                await stdout.WriteLineAsync(JsonSerializer.Serialize(new
+                {
+                    year = a.Year, elevationFt = a.ElevationFt, tier = a.Tier, baseAf = a.BaseAf, surplusAf = a.SurplusAf,
+                    guidelineReductionAf = a.GuidelineReductionAf, bwscpSavingsAf = a.BwscpSavingsAf, allotmentAf = a.AllotmentAf, minute = a.Minute,
+                }, Indented));
+                return PuenteCli.Ok;
+            }
+
+            var c = CultureInfo.InvariantCulture;
+            await stdout.WriteLineAsync($"{a.Year}: Lake Mead {a.ElevationFt.ToString(c)} ft → {a.Tier} (Minute {a.Minute})");
+            await stdout.WriteLineAsync($"  base {a.BaseAf.ToString("N0", c)} + surplus {a.SurplusAf.ToString("N0", c)} − reduction {a.GuidelineReductionAf.ToString("N0", c)} − BWSCP savings {a.BwscpSavingsAf.ToString("N0", c)}");
+            await stdout.WriteLineAsync($"  allotment {a.AllotmentAf.ToString("N0", c)} AF ({WaterUnits.ToMillionCubicMetres(a.AllotmentAf).ToString("N1", c)} Mm³)");
+            return PuenteCli.Ok;
+        });
+        colorado.Subcommands.Add(allotment);
+        water.Subcommands.Add(colorado);
+        return water;
+    }
+}

@@ -1,0 +1,139 @@
+namespace Puente.Core.Water;
+
+/// <summary>How a Rio Grande cycle ended.</summary>
+public enum CycleEnd
+{
+    /// <summary>Still running.</summary>
+    Open,
+
+    /// <summary>Ran its five years.</summary>
+    OnSchedule,
+
+    /// <summary>Closed early because the U.S. conservation storage in Amistad and Falcon filled (Treaty Art. 4).</summary>
+    EarlyStorageFull,
+
+    /// <summary>Closed as a minute provided (e.g. Minute 325's transfer of stored water).</summary>
+    ByMinute,
+}
+
+/// <summary>Where delivered water came from.</summary>
+public enum DeliverySource
+{
+    Conchos,
+    SanDiego,
+    SanRodrigo,
+    Escondido,
+    Salado,
+    LasVacas,
+
+    /// <summary>Mexican-owned water in the international reservoirs transferred to U.S. ownership.</summary>
+    StorageTransfer,
+
+    /// <summary>Other water credited under a minute (e.g. non-treaty rivers under Minute 331).</summary>
+    MinuteCredit,
+}
+
+/// <summary>A five-year Rio Grande delivery cycle (Treaty Article 4): 350,000 AF a year, 1,750,000 AF a cycle.</summary>
+public sealed record RioGrandeCycle(
+    int Number,
+    DateOnly Start,
+    DateOnly? ActualEnd = null,
+    CycleEnd EndKind = CycleEnd.Open,
+    decimal CarriedDeficitAf = 0m,
+    string? CarriedDeficitBasis = null)
+{
+    public const decimal AnnualObligationAf = 350_000m;
+    public const decimal CycleObligationAf = 1_750_000m;
+
+    /// <summary>Five years on: the day before the fifth anniversary of the start (25 Oct → 24 Oct).</summary>
+    public DateOnly ScheduledEnd => Start.AddYears(5).AddDays(-1);
+
+    public DateOnly End => ActualEnd ?? ScheduledEnd;
+
+    /// <summary>Days in the scheduled cycle, both ends included (1,826 or 1,827 with two leap days).</summary>
+    public int ScheduledDays => ScheduledEnd.DayNumber - Start.DayNumber + 1;
+
+    /// <summary>The cycle year a date falls in (1–5): 25 October to 24 October.</summary>
+    public int CycleYear(DateOnly date)
+    {
+        for (var year = 1; year <= 5; year++)
+        {
+            if (date < Start.AddYears(year))
+            {
+                return year;
+            }
+        }
+
+        return 5;
+    }
+
+    public bool Contains(DateOnly date) => date >= Start && date <= End;
+}
+
+/// <summary>One delivery credited to a cycle.</summary>
+public sealed record Delivery(DateOnly Date, decimal VolumeAf, DeliverySource Source, string? DocumentReference = null);
+
+/// <summary>The state of a cycle on a date.</summary>
+public sealed record RioGrandeStatus(
+    int Cycle,
+    DateOnly CycleStart,
+    DateOnly CycleEnd,
+    DateOnly AsOf,
+    int ElapsedDays,
+    int CycleDays,
+    decimal DeliveredAf,
+    IReadOnlyList<decimal> DeliveredByCycleYearAf,
+    decimal ProratedObligationAf,
+    decimal BalanceAf,
+    decimal CarriedDeficitAf,
+    decimal CarriedDeficitRepaidAf,
+    decimal RequiredAnnualPaceAf,
+    decimal ProjectedEndBalanceAf,
+    decimal ProjectedEndBalanceAtCyclePaceAf,
+    decimal Last52WeeksAf);
+
+/// <summary>
+/// Rio Grande ledger arithmetic. Elapsed time is counted in whole days, both ends included: on the cycle's first day
+/// one day has elapsed; leap days count like any other day, so a cycle with two 29 Februaries has 1,827 days and the
+/// pro-rated obligation on day d is 1,750,000 × d / 1,827. Deliveries dated on or before the as-of date count.
+/// A deficit carried in is repaid first: deliveries go to it before the cycle's own obligation (Minute 234).
+/// </summary>
+public static class RioGrandeLedger
+{
+    public static RioGrandeStatus Status(RioGrandeCycle cycle, IEnumerable<Delivery> deliveries, DateOnly asOf)
+    {
+        if (asOf < cycle.Start)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), $"{asOf:yyyy-MM-dd} is before cycle {cycle.Number} starts ({cycle.Start:yyyy-MM-dd}).");
+        }
+
+        var on = asOf > cycle.End ? cycle.End : asOf;
+        var days = cycle.ScheduledDays;
+        var elapsed = Math.Min(on.DayNumber - cycle.Start.DayNumber + 1, days);
+        var counted = deliveries.Where(d => d.Date >= cycle.Start && d.Date <= on).ToList();
+        var total = counted.Sum(d => d.VolumeAf);
+        var byYear = Enumerable.Range(1, 5).Select(y => counted.Where(d => cycle.CycleYear(d.Date) == y).Sum(d => d.VolumeAf)).ToList();
+
+        var repaid = Math.Min(cycle.CarriedDeficitAf, total);
+        var towardCycle = total - repaid;
+        // An early closure settles the cycle: the obligation is deemed met (Treaty Art. 4).
+        var prorated = cycle.EndKind == CycleEnd.EarlyStorageFull && asOf >= cycle.End
+            ? towardCycle
+            : RioGrandeCycle.CycleObligationAf * elapsed / days;
+        var balance = towardCycle - prorated;
+
+        var remainingDays = days - elapsed;
+        var owed = RioGrandeCycle.CycleObligationAf - towardCycle + (cycle.CarriedDeficitAf - repaid);
+        var yearLength = days / 5m;
+        var requiredPace = remainingDays == 0 ? 0m : Math.Max(0m, owed) * yearLength / remainingDays;
+
+        var windowStart = DateOnly.FromDayNumber(Math.Max(cycle.Start.DayNumber, on.DayNumber - 363));
+        var last52 = counted.Where(d => d.Date >= windowStart).Sum(d => d.VolumeAf);
+        var windowDays = on.DayNumber - windowStart.DayNumber + 1;
+        var projectedRecent = towardCycle + last52 / windowDays * remainingDays - RioGrandeCycle.CycleObligationAf;
+        var projectedCycle = towardCycle * days / elapsed - RioGrandeCycle.CycleObligationAf;
+
+        return new RioGrandeStatus(cycle.Number, cycle.Start, cycle.End, on, elapsed, days, total, byYear, prorated, balance,
+            cycle.CarriedDeficitAf, repaid, requiredPace, projectedRecent, projectedCycle, last52);
+    }
+}

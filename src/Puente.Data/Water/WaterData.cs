@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Puente.Core.Water;
+
+namespace Puente.Data.Water;
+
+/// <summary>A closing figure of a cycle and who reported it (sources may disagree; all are kept).</summary>
+public sealed record SourcedFigure(decimal? Af, decimal? Mm3, string Source);
+
+/// <summary>A cycle of the seeded history with its deliveries and sourced closing figures.</summary>
+public sealed record CycleHistory(RioGrandeCycle Cycle, IReadOnlyList<Delivery> Deliveries, IReadOnlyList<SourcedFigure> ClosingDeficits, string? Notes,
+    bool CarriedDeficitKnown);
+
+/// <summary>Loads the water data files shipped with Puente (<c>Water/*.json</c>, embedded).</summary>
+public static class WaterData
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static IReadOnlyList<ColoradoRules> ColoradoRules { get; } = LoadColorado();
+
+    public static IReadOnlyList<CycleHistory> RioGrande { get; } = LoadRioGrande();
+
+    private static IReadOnlyList<ColoradoRules> LoadColorado()
+    {
+        var file = Read<ColoradoFile>("colorado-tiers.json");
+        return [.. file.Minutes.Select(m => new ColoradoRules(m.Minute, m.ValidFrom, m.ValidTo, m.BaseAf,
+            Bands(m.Tiers), Bands(m.Surplus), Bands(m.Reductions), Bands(m.ScarcitySavings)))];
+    }
+
+    private static IReadOnlyList<CycleHistory> LoadRioGrande()
+    {
+        var file = Read<RioGrandeFile>("rio-grande.json");
+        return [.. file.Cycles.Select(c => new CycleHistory(
+            new RioGrandeCycle(c.Number, c.Start, c.ActualEnd, c.EndKind, c.CarriedDeficitAf ?? 0m, c.CarriedDeficitBasis),
+            [.. c.Deliveries.Select(d => new Delivery(d.Date, d.VolumeAf, d.Source, d.Document))],
+            c.ClosingDeficits, c.Notes, c.CarriedDeficitAf is not null))];
+    }
+
+    private static List<BandValue> Bands(IEnumerable<BandEntry> entries) =>
+        [.. entries.Select(b => new BandValue(new ElevationBand(b.Lower, b.LowerInclusive, b.Upper, b.UpperInclusive), b.Af ?? 0m, b.Tier))];
+
+    private static T Read<T>(string name)
+    {
+        using var stream = typeof(WaterData).Assembly.GetManifestResourceStream("Puente.Water." + name)
+            ?? throw new InvalidDataException($"Water data file {name} is not embedded.");
+        return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"Water data file {name} is empty.");
+    }
+
+#pragma warning disable CA1812 // instantiated by System.Text.Json
+    private sealed record BandEntry(decimal? Lower, bool LowerInclusive, decimal? Upper, bool UpperInclusive, decimal? Af, string? Tier);
+
+    private sealed record MinuteEntry(string Minute, DateOnly ValidFrom, DateOnly ValidTo, string Source, decimal BaseAf, List<BandEntry> Tiers,
+        List<BandEntry> Surplus, List<BandEntry> Reductions, List<BandEntry> ScarcitySavings);
+
+    private sealed record ColoradoFile(List<MinuteEntry> Minutes);
+
+    private sealed record DeliveryEntry(DateOnly Date, decimal VolumeAf, DeliverySource Source, string? Document);
+
+    private sealed record CycleEntry(int Number, DateOnly Start, DateOnly? ActualEnd, CycleEnd EndKind, decimal? CarriedDeficitAf, string? CarriedDeficitBasis,
+        List<DeliveryEntry> Deliveries, List<SourcedFigure> ClosingDeficits, string? Notes);
+
+    private sealed record RioGrandeFile(List<CycleEntry> Cycles);
+#pragma warning restore CA1812
+}

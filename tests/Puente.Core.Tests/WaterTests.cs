@@ -1,0 +1,177 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Puente.Core.Water;
+
+namespace Puente.Core.Tests;
+
+public sealed class ColoradoTierTests
+{
+    private static BandValue B(decimal? lo, bool loIn, decimal? hi, bool hiIn, decimal af, string? tier = null) => new(new ElevationBand(lo, loIn, hi, hiIn), af, tier);
+
+    // Minute 323 as in the shipped data file (the data test holds the file to this table).
+    public static readonly ColoradoRules Minute323 = new("323", new DateOnly(2017, 9, 27), new DateOnly(2026, 12, 31), 1_500_000m,
+        [B(1145, true, null, false, 0, "Surplus"), B(1090, false, 1145, false, 0, "Normal"), B(1075, false, 1090, true, 0, "Tier 0"),
+         B(1050, true, 1075, true, 0, "Tier 1"), B(1045, false, 1050, false, 0, "Tier 2a"), B(1025, false, 1045, true, 0, "Tier 2b"), B(null, false, 1025, true, 0, "Tier 3")],
+        [B(1145, true, 1170, false, 40_000), B(1170, true, 1200, true, 55_000), B(1200, false, null, false, 80_000)],
+        [B(1050, true, 1075, true, 50_000), B(1025, true, 1050, false, 70_000), B(null, false, 1025, false, 125_000)],
+        [B(1075, false, 1090, true, 41_000), B(1050, false, 1075, true, 30_000), B(1045, false, 1050, true, 34_000), B(1040, false, 1045, true, 76_000),
+         B(1035, false, 1040, true, 84_000), B(1030, false, 1035, true, 92_000), B(1025, false, 1030, true, 101_000), B(null, false, 1025, true, 150_000)]);
+
+    // elevation, surplus, reduction, savings, tier — at and around every band edge.
+    public static TheoryData<decimal, decimal, decimal, decimal, string> Edges => new()
+    {
+        { 1200.01m, 80_000, 0, 0, "Surplus" }, { 1200m, 55_000, 0, 0, "Surplus" }, { 1170m, 55_000, 0, 0, "Surplus" },
+        { 1169.99m, 40_000, 0, 0, "Surplus" }, { 1145m, 40_000, 0, 0, "Surplus" }, { 1144.99m, 0, 0, 0, "Normal" },
+        { 1090.01m, 0, 0, 0, "Normal" }, { 1090m, 0, 0, 41_000, "Tier 0" }, { 1075.01m, 0, 0, 41_000, "Tier 0" },
+        { 1075m, 0, 50_000, 30_000, "Tier 1" }, { 1050.01m, 0, 50_000, 30_000, "Tier 1" }, { 1050m, 0, 50_000, 34_000, "Tier 1" },
+        { 1049.99m, 0, 70_000, 34_000, "Tier 2a" }, { 1045.01m, 0, 70_000, 34_000, "Tier 2a" }, { 1045m, 0, 70_000, 76_000, "Tier 2b" },
+        { 1040m, 0, 70_000, 84_000, "Tier 2b" }, { 1035m, 0, 70_000, 92_000, "Tier 2b" }, { 1030m, 0, 70_000, 101_000, "Tier 2b" },
+        { 1025.01m, 0, 70_000, 101_000, "Tier 2b" }, { 1025m, 0, 70_000, 150_000, "Tier 3" }, { 1024.99m, 0, 125_000, 150_000, "Tier 3" },
+        { 900m, 0, 125_000, 150_000, "Tier 3" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Edges))]
+    public void Every_band_edge_gives_the_documented_volumes(decimal elevation, decimal surplus, decimal reduction, decimal savings, string tier)
+    {
+        var a = ColoradoCalculator.Allotment([Minute323], 2025, elevation);
+        Assert.Equal((surplus, reduction, savings, tier), (a.SurplusAf, a.GuidelineReductionAf, a.BwscpSavingsAf, a.Tier));
+        Assert.Equal(1_500_000m + surplus - reduction - savings, a.AllotmentAf);
+    }
+
+    [Theory]
+    [InlineData(2021, 1085, 1_459_000)]
+    [InlineData(2022, 1065.85, 1_420_000)]
+    [InlineData(2023, 1047.61, 1_396_000)]
+    public void The_years_on_record_are_reproduced(int year, decimal elevation, decimal allotment) =>
+        Assert.Equal(allotment, ColoradoCalculator.Allotment([Minute323], year, elevation).AllotmentAf);
+
+    [Fact]
+    public void Flood_control_releases_replace_the_surplus_up_to_the_treaty_ceiling()
+    {
+        var a = ColoradoCalculator.Allotment([Minute323], 2025, 1210m, floodControlAf: 250_000m);
+        Assert.Equal((0m, 200_000m), (a.SurplusAf, a.FloodControlAf));
+        Assert.Equal(1_700_000m, a.AllotmentAf);
+    }
+
+    [Fact]
+    public void A_year_no_minute_covers_is_an_error_that_asks_for_the_successor()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => ColoradoCalculator.Allotment([Minute323], 2027, 1060m));
+        Assert.Contains("successor", ex.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class RioGrandeLedgerTests
+{
+    private static readonly RioGrandeCycle Cycle37 = new(37, new DateOnly(2025, 10, 25));
+
+    [Fact]
+    public void Cycles_run_25_october_to_24_october_and_count_leap_days()
+    {
+        Assert.Equal(new DateOnly(2030, 10, 24), Cycle37.ScheduledEnd);
+        Assert.Equal(1826, Cycle37.ScheduledDays); // one 29 February (2028)
+        Assert.Equal(1827, new RioGrandeCycle(35, new DateOnly(2015, 10, 25)).ScheduledDays); // 2016 and 2020
+        Assert.Equal(1, Cycle37.CycleYear(new DateOnly(2026, 10, 24)));
+        Assert.Equal(2, Cycle37.CycleYear(new DateOnly(2026, 10, 25)));
+    }
+
+    [Fact]
+    public void The_prorated_obligation_counts_days_with_both_ends_included()
+    {
+        var first = RioGrandeLedger.Status(Cycle37, [], Cycle37.Start);
+        Assert.Equal(1, first.ElapsedDays);
+        Assert.Equal(1_750_000m / 1826, first.ProratedObligationAf);
+        var end = RioGrandeLedger.Status(Cycle37, [], Cycle37.ScheduledEnd);
+        Assert.Equal(1_750_000m, end.ProratedObligationAf);
+        Assert.Equal(-1_750_000m, end.BalanceAf);
+    }
+
+    [Fact]
+    public void Deliveries_on_the_cycle_boundaries_belong_to_the_cycle_they_are_dated_in()
+    {
+        var cycle36 = new RioGrandeCycle(36, new DateOnly(2020, 10, 25), new DateOnly(2025, 10, 24), CycleEnd.OnSchedule);
+        Delivery[] deliveries = [new(new DateOnly(2020, 10, 25), 10m, DeliverySource.Conchos), new(new DateOnly(2025, 10, 24), 20m, DeliverySource.Salado),
+            new(new DateOnly(2025, 10, 25), 40m, DeliverySource.Conchos), new(new DateOnly(2020, 10, 24), 80m, DeliverySource.Conchos)];
+        var s = RioGrandeLedger.Status(cycle36, deliveries, new DateOnly(2025, 10, 24));
+        Assert.Equal(30m, s.DeliveredAf);
+        Assert.Equal([10m, 0m, 0m, 0m, 20m], s.DeliveredByCycleYearAf);
+        Assert.Equal(40m, RioGrandeLedger.Status(Cycle37, deliveries, Cycle37.Start).DeliveredAf);
+    }
+
+    [Fact]
+    public void A_carried_deficit_is_repaid_first_then_the_cycle_obligation()
+    {
+        var cycle = new RioGrandeCycle(37, new DateOnly(2025, 10, 25), CarriedDeficitAf: 100_000m, CarriedDeficitBasis: "cycle 36");
+        var s = RioGrandeLedger.Status(cycle, [new(new DateOnly(2026, 1, 10), 150_000m, DeliverySource.Conchos)], new DateOnly(2026, 10, 24));
+        Assert.Equal(100_000m, s.CarriedDeficitRepaidAf);
+        Assert.Equal(50_000m - 1_750_000m * 365 / 1826, s.BalanceAf);
+        var owed = 1_750_000m - 50_000m;
+        Assert.Equal(owed * (1826m / 5) / (1826 - 365), s.RequiredAnnualPaceAf);
+    }
+
+    [Fact]
+    public void An_early_closure_settles_the_cycle()
+    {
+        var cycle = new RioGrandeCycle(30, new DateOnly(2000, 10, 25), new DateOnly(2003, 6, 30), CycleEnd.EarlyStorageFull);
+        var s = RioGrandeLedger.Status(cycle, [new(new DateOnly(2002, 1, 1), 900_000m, DeliverySource.Conchos)], new DateOnly(2004, 1, 1));
+        Assert.Equal(new DateOnly(2003, 6, 30), s.AsOf);
+        Assert.Equal(0m, s.BalanceAf);
+    }
+
+    [Fact]
+    public void Projections_follow_the_recent_and_the_cycle_to_date_pace()
+    {
+        // 100,000 AF in each of the first two cycle years: on the last day of year 2, the last 52 weeks delivered 100,000.
+        Delivery[] deliveries = [new(new DateOnly(2026, 4, 1), 100_000m, DeliverySource.Conchos), new(new DateOnly(2027, 4, 1), 100_000m, DeliverySource.Conchos)];
+        var asOf = new DateOnly(2027, 10, 24);
+        var s = RioGrandeLedger.Status(Cycle37, deliveries, asOf);
+        Assert.Equal(100_000m, s.Last52WeeksAf);
+        var remaining = 1826 - s.ElapsedDays;
+        Assert.Equal(200_000m + 100_000m / 364 * remaining - 1_750_000m, s.ProjectedEndBalanceAf);
+        Assert.Equal(200_000m * 1826 / s.ElapsedDays - 1_750_000m, s.ProjectedEndBalanceAtCyclePaceAf);
+    }
+
+    [Fact]
+    public void Units_convert_exactly()
+    {
+        Assert.Equal(431.718643141632m, WaterUnits.ToMillionCubicMetres(350_000m)); // exact: 350,000 × 1,233.48183754752 m³
+        Assert.Equal(350_000m, WaterUnits.FromCubicMetres(WaterUnits.ToCubicMetres(350_000m)));
+    }
+}
+
+public sealed class RioGrandePropertyTests
+{
+    private static readonly RioGrandeCycle Cycle = new(37, new DateOnly(2025, 10, 25));
+
+    private static Arbitrary<Delivery[]> Deliveries() =>
+        Gen.Choose(0, 1825).Zip(Gen.Choose(0, 2_000_000))
+            .Select(t => new Delivery(Cycle.Start.AddDays(t.Item1), t.Item2 / 100m, DeliverySource.Conchos))
+            .ArrayOf().ToArbitrary();
+
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public Property The_balance_is_deliveries_minus_the_prorated_obligation() =>
+        Prop.ForAll(Deliveries(), Gen.Choose(0, 1825).ToArbitrary(), (deliveries, day) =>
+        {
+            var asOf = Cycle.Start.AddDays(day);
+            var s = RioGrandeLedger.Status(Cycle, deliveries, asOf);
+            var delivered = deliveries.Where(d => d.Date <= asOf).Sum(d => d.VolumeAf);
+            return s.DeliveredAf == delivered && s.BalanceAf == delivered - 1_750_000m * (day + 1) / 1826;
+        });
+
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public Property Splitting_or_merging_deliveries_within_a_week_changes_no_total() =>
+        Prop.ForAll(Deliveries(), Gen.Choose(0, 1825).ToArbitrary(), (deliveries, day) =>
+        {
+            var asOf = Cycle.Start.AddDays(day);
+            // Split each delivery in two parts dated within its week (same cycle year and not past the as-of date)...
+            var split = deliveries.SelectMany(d => new[] { d with { VolumeAf = d.VolumeAf / 3 }, d with { VolumeAf = d.VolumeAf - d.VolumeAf / 3 } });
+            // ...and merge deliveries of the same day.
+            var merged = deliveries.GroupBy(d => d.Date).Select(g => new Delivery(g.Key, g.Sum(d => d.VolumeAf), DeliverySource.Conchos));
+            var a = RioGrandeLedger.Status(Cycle, deliveries, asOf);
+            var b = RioGrandeLedger.Status(Cycle, split, asOf);
+            var c = RioGrandeLedger.Status(Cycle, merged, asOf);
+            return a.DeliveredAf == b.DeliveredAf && a.DeliveredAf == c.DeliveredAf && a.BalanceAf == b.BalanceAf && a.BalanceAf == c.BalanceAf
+                && a.DeliveredByCycleYearAf.SequenceEqual(b.DeliveredByCycleYearAf) && a.DeliveredByCycleYearAf.SequenceEqual(c.DeliveredByCycleYearAf);
+        });
+}
