@@ -73,7 +73,8 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Side>().Select(s => "Side." + s))
             .Concat(Enum.GetNames<Addressee>().Select(a => "Addressee." + a))
             .Concat(["Actors", "Mechanisms", "Recommendations", "Tracks", "Agenda issues"])
-            .Concat(new[] { "day", "week", "month", "year" }.Select(p => "Period." + p));
+            .Concat(new[] { "day", "week", "month", "year" }.Select(p => "Period." + p))
+            .Concat(Enum.GetNames<Puente.Core.Water.CycleEnd>().Select(e => "CycleEnd." + e));
         Assert.DoesNotContain(names, n => !keys.Contains(n));
     }
 

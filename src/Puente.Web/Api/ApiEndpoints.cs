@@ -43,6 +43,7 @@ public static class ApiEndpoints
         var api = v1.MapGroup("").RequireAuthorization(PuenteWeb.ApiPolicy);
 
         Features.Events.EventsApi.Map(api);
+        Features.Water.WaterApi.Map(api);
 
         api.MapGet("/tracks", async (PuenteDbContext db, int? page, int? pageSize, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             await ListAsync(db.Tracks.AsNoTracking().OrderBy(x => x.SortOrder), page, pageSize, x => TrackDto.From(x, Culture), t, ct));

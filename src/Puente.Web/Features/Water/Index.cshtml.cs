@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Puente.Core.Localization;
+using Puente.Core.Water;
+using Puente.Data.Water;
+
+namespace Puente.Web.Features.Water;
+
+/// <summary>Treaty water accounting: the Rio Grande cycle in force and the Colorado River allotment.</summary>
+public sealed class IndexModel(TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? AsOf { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Units { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public decimal? Elevation { get; set; }
+
+    public DateOnly Date { get; private set; }
+    public CycleHistory? Cycle { get; private set; }
+    public RioGrandeStatus? Status { get; private set; }
+    public ColoradoAllotment? Allotment { get; private set; }
+    public string? Error { get; private set; }
+    public bool MillionCubicMetres => Units is null ? Bilingual.IsSpanish(CultureInfo.CurrentUICulture) : Units == "mm3";
+
+    public void OnGet()
+    {
+        Date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            Error = "date";
+        }
+        else if (AsOf is not null)
+        {
+            Date = DateOnly.ParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        Cycle = WaterLedger.CycleOn(Date);
+        if (Cycle is not null)
+        {
+            Status = RioGrandeLedger.Status(Cycle.Cycle, Cycle.Deliveries, Date);
+        }
+
+        Year ??= Date.Year + 1;
+        if (Elevation is { } e and >= 800 and <= 1300)
+        {
+            try
+            {
+                Allotment = ColoradoCalculator.Allotment(WaterData.ColoradoRules, Year.Value, e);
+            }
+            catch (InvalidOperationException)
+            {
+                Error = "minute";
+            }
+        }
+    }
+
+    /// <summary>A volume in the chosen unit, with the other in parentheses.</summary>
+    public string Volume(decimal acreFeet)
+    {
+        var c = CultureInfo.CurrentCulture;
+        var af = acreFeet.ToString("N0", c) + " AF";
+        var mm3 = WaterUnits.ToMillionCubicMetres(acreFeet).ToString("N1", c) + " hm³";
+        return MillionCubicMetres ? $"{mm3} ({af})" : $"{af} ({mm3})";
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Puente.Core.Water;
+using Puente.Data.Water;
+using Puente.Web.Api;
+
+namespace Puente.Web.Features.Water;
+
+/// <summary>/api/v1/water: treaty accounting (public figures: every signed-in user).</summary>
+public static class WaterApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/water/riogrande/status", (string? asOf, TimeProvider time, IStringLocalizer<SharedResource> t) =>
+        {
+            var date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["asOf"] = [t["A date is written YYYY-MM-DD."]] }, t);
+            }
+
+            var history = WaterLedger.CycleOn(date);
+            if (history is null)
+            {
+                return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["asOf"] = [t["No recorded cycle covers this date."]] }, t);
+            }
+
+            var s = RioGrandeLedger.Status(history.Cycle, history.Deliveries, date);
+            return Results.Ok(new
+            {
+                cycle = s.Cycle, cycleStart = s.CycleStart, cycleEnd = s.CycleEnd, asOf = s.AsOf, deliveredAf = s.DeliveredAf,
+                deliveredM3 = WaterUnits.ToCubicMetres(s.DeliveredAf), deliveredByCycleYearAf = s.DeliveredByCycleYearAf,
+                proratedObligationAf = s.ProratedObligationAf, balanceAf = s.BalanceAf, balanceM3 = WaterUnits.ToCubicMetres(s.BalanceAf),
+                carriedDeficitAf = s.CarriedDeficitAf, carriedDeficitRepaidAf = s.CarriedDeficitRepaidAf, carriedDeficitKnown = history.CarriedDeficitKnown,
+                requiredAnnualPaceAf = s.RequiredAnnualPaceAf, projectedEndBalanceAf = s.ProjectedEndBalanceAf,
+                projectedEndBalanceAtCyclePaceAf = s.ProjectedEndBalanceAtCyclePaceAf, elapsedDays = s.ElapsedDays, cycleDays = s.CycleDays,
+                closingDeficits = history.ClosingDeficits.Select(f => new { af = f.Af ?? (f.Mm3 is { } m ? WaterUnits.FromMillionCubicMetres(m) : null), mm3 = f.Mm3, f.Source }),
+            });
+        });
+
+        // A signal for early warning: the balance of the cycle in force, week by week.
+        api.MapGet("/water/riogrande/balance-series", (string? from, string? to, TimeProvider time, IStringLocalizer<SharedResource> t) =>
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var errors = new Dictionary<string, string[]>();
+            var start = ParseOr(from, new DateOnly(2010, 10, 25), "from", errors, t);
+            var end = ParseOr(to, today, "to", errors, t);
+            if (errors.Count > 0)
+            {
+                return ApiEndpoints.Invalid(errors, t);
+            }
+
+            var points = new List<object>();
+            for (var d = start; d <= end && points.Count < 2000; d = d.AddDays(7))
+            {
+                if (WaterLedger.CycleOn(d) is { } h)
+                {
+                    var s = RioGrandeLedger.Status(h.Cycle, h.Deliveries, d);
+                    points.Add(new { date = d, cycle = s.Cycle, balanceAf = s.BalanceAf, deliveredAf = s.DeliveredAf, proratedObligationAf = s.ProratedObligationAf });
+                }
+            }
+
+            return Results.Ok(new { items = points, total = points.Count });
+        });
+
+        api.MapGet("/water/colorado/allotment", (int? year, decimal? elevation, decimal? floodControl, IStringLocalizer<SharedResource> t) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (year is null or < 1945 or > 2200)
+            {
+                errors["year"] = [t["Give the delivery year."]];
+            }
+
+            if (elevation is null or < 800 or > 1300)
+            {
+                errors["elevation"] = [t["Give Lake Mead's projected 1 January elevation in feet (800–1,300)."]];
+            }
+
+            if (errors.Count > 0)
+            {
+                return ApiEndpoints.Invalid(errors, t);
+            }
+
+            try
+            {
+                var a = ColoradoCalculator.Allotment(WaterData.ColoradoRules, year!.Value, elevation!.Value, floodControl ?? 0m);
+                return Results.Ok(new
+                {
+                    year = a.Year, elevationFt = a.ElevationFt, tier = a.Tier, baseAf = a.BaseAf, surplusAf = a.SurplusAf,
+                    guidelineReductionAf = a.GuidelineReductionAf, bwscpSavingsAf = a.BwscpSavingsAf, floodControlAf = a.FloodControlAf,
+                    allotmentAf = a.AllotmentAf, allotmentM3 = WaterUnits.ToCubicMetres(a.AllotmentAf), minute = a.Minute,
+                });
+            }
+            catch (InvalidOperationException ex)
+            {
+                return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["year"] = [ex.Message] }, t);
+            }
+        });
+
+        // A signal for early warning: the tier of each recorded year.
+        api.MapGet("/water/colorado/tiers", () =>
+        {
+            var items = WaterLedger.ColoradoYears.Select(y => new
+            {
+                y.Year, y.ElevationFt, y.Source, allotment = ColoradoCalculator.Allotment(WaterData.ColoradoRules, y.Year, y.ElevationFt),
+            }).Select(x => new { year = x.Year, elevationFt = x.ElevationFt, tier = x.allotment.Tier, allotmentAf = x.allotment.AllotmentAf, source = x.Source }).ToList();
+            return Results.Ok(new { items, total = items.Count });
+        });
+    }
+
+    private static DateOnly ParseOr(string? text, DateOnly fallback, string field, Dictionary<string, string[]> errors, IStringLocalizer t)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+
+        errors[field] = [t["A date is written YYYY-MM-DD."]];
+        return fallback;
+    }
+}
+
+/// <summary>The recorded history the pages and API read.</summary>
+public static class WaterLedger
+{
+    /// <summary>Colorado years whose projected 1 January elevation is on record (../shared/reference/water.md).</summary>
+    public static IReadOnlyList<(int Year, decimal ElevationFt, string Source)> ColoradoYears { get; } =
+    [
+        (2021, 1085m, "August 2020 24-Month Study (projected ≈1,085 ft)"),
+        (2022, 1065.85m, "August 2021 24-Month Study"),
+        (2023, 1047.61m, "August 2022 24-Month Study"),
+        (2025, 1062m, "August 2024 24-Month Study (projected ≈1,062 ft)"),
+    ];
+
+    public static CycleHistory? CycleOn(DateOnly date) =>
+        WaterData.RioGrande.FirstOrDefault(h => h.Cycle.Contains(date) || (h.Cycle.EndKind == CycleEnd.Open && date >= h.Cycle.Start));
+}
