@@ -2,6 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Puente.Core.Water;
+using Microsoft.Extensions.DependencyInjection;
+using Puente.Core.Access;
+using Puente.Data;
+using Puente.Data.Access;
 using Puente.Data.Water;
 
 namespace Puente.Cli;
@@ -11,7 +15,7 @@ public static class WaterCommands
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static Command Build(TextWriter stdout, TextWriter stderr)
+    public static Command Build(Option<string?> dataDir, TextWriter stdout, TextWriter stderr)
     {
         var water = new Command("water", "1944 Treaty accounting: Rio Grande cycles and Colorado River allotments.");
 
@@ -19,7 +23,7 @@ public static class WaterCommands
         var asOf = new Option<string?>("--as-of") { Description = "Date (YYYY-MM-DD); default today (UTC)." };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         var status = new Command("status", "The cycle in force on a date: delivered, pro-rated obligation, balance, pace, projection.") { asOf, format };
-        status.SetAction(async (parse, ct) =>
+        status.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, logger) =>
         {
             var date = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
             if (parse.GetValue(asOf) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
@@ -28,7 +32,10 @@ public static class WaterCommands
                 return PuenteCli.Failed;
             }
 
-            var history = WaterData.RioGrande.FirstOrDefault(h => h.Cycle.Contains(date) || (h.Cycle.EndKind == CycleEnd.Open && date >= h.Cycle.Start));
+            await sp.InitializePuenteAsync(logger, ct);
+            await using var scope = sp.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ViewerContext>().Viewer = Viewer.System;
+            var history = await scope.ServiceProvider.GetRequiredService<WaterService>().CycleOnAsync(date, ct);
             if (history is null)
             {
                 await stderr.WriteLineAsync($"No recorded cycle covers {date:yyyy-MM-dd} (cycles start {WaterData.RioGrande.Min(h => h.Cycle.Start):yyyy-MM-dd}).");
@@ -64,8 +71,44 @@ public static class WaterCommands
             }
 
             return PuenteCli.Ok;
-        });
+        }));
         riogrande.Subcommands.Add(status);
+
+        var file = new Argument<string>("FILE") { Description = "CSV with the header date,volume,unit,source[,document] (unit AF, m3 or Mm3)." };
+        var validOnly = new Option<bool>("--valid-rows-only") { Description = "Write the valid rows even if other rows have errors (default: write nothing then)." };
+        var import = new Command("import", "Import a weekly delivery table; every row is validated and reported.") { file, validOnly };
+        import.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, logger) =>
+        {
+            string csv;
+            try
+            {
+                csv = await File.ReadAllTextAsync(parse.GetValue(file)!, ct);
+            }
+            catch (IOException ex)
+            {
+                await stderr.WriteLineAsync($"Cannot read {parse.GetValue(file)}: {ex.Message}");
+                return PuenteCli.Failed;
+            }
+
+            await sp.InitializePuenteAsync(logger, ct);
+            await using var scope = sp.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ViewerContext>().Viewer = Viewer.System;
+            var result = await scope.ServiceProvider.GetRequiredService<WaterService>().ImportAsync(csv, parse.GetValue(validOnly), ct);
+            foreach (var e in result.Table.Errors)
+            {
+                await stdout.WriteLineAsync($"row {e.Row}, {e.Field}: {e.Message}");
+            }
+
+            await stdout.WriteLineAsync($"{result.Table.Rows} row(s), {result.Table.Valid.Count} valid, {result.Written} written.");
+            if (result.WroteNothingBecauseOfErrors)
+            {
+                await stdout.WriteLineAsync("Nothing was written because of the errors above; fix them or use --valid-rows-only.");
+                return PuenteCli.Failed;
+            }
+
+            return PuenteCli.Ok;
+        }));
+        riogrande.Subcommands.Add(import);
         water.Subcommands.Add(riogrande);
 
         var colorado = new Command("colorado", "Colorado River deliveries to Mexico (Treaty Article 10, Minute 323 and successors).");

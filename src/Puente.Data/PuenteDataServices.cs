@@ -31,6 +31,7 @@ public static class PuenteDataServices
             : sp.GetRequiredService<SqlitePuenteDbContext>());
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<AccountService>();
+        services.AddScoped<Water.WaterService>();
         return services;
     }
 

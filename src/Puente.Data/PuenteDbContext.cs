@@ -49,6 +49,7 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<AgendaIssue> AgendaIssues => Set<AgendaIssue>();
     public DbSet<Administration> Administrations => Set<Administration>();
+    public DbSet<Core.Water.WaterDeliveryRecord> WaterDeliveries => Set<Core.Water.WaterDeliveryRecord>();
     public DbSet<RecordGrant> RecordGrants => Set<RecordGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -143,6 +144,15 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
             e.Property(a => a.TitleEn).HasMaxLength(200);
             e.Property(a => a.TitleEs).HasMaxLength(200);
             e.Property(a => a.Party).HasMaxLength(100);
+        });
+
+        builder.Entity<Core.Water.WaterDeliveryRecord>(e =>
+        {
+            ConfigureRecord(e);
+            e.Property(d => d.VolumeAf).HasPrecision(18, 6);
+            e.Property(d => d.Source).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.DocumentReference).HasMaxLength(500);
+            e.HasIndex(d => d.Date);
         });
 
         builder.Entity<RecordGrant>(e =>

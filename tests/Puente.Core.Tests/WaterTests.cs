@@ -175,3 +175,58 @@ public sealed class RioGrandePropertyTests
                 && a.DeliveredByCycleYearAf.SequenceEqual(b.DeliveredByCycleYearAf) && a.DeliveredByCycleYearAf.SequenceEqual(c.DeliveredByCycleYearAf);
         });
 }
+
+public sealed class DeliveryImportTests
+{
+    private static readonly RioGrandeCycle[] Cycles =
+        [new(36, new DateOnly(2020, 10, 25), new DateOnly(2025, 10, 24), CycleEnd.OnSchedule), new(37, new DateOnly(2025, 10, 25))];
+
+    [Fact]
+    public void Good_rows_convert_units_exactly()
+    {
+        var t = DeliveryImport.Parse("date,volume,unit,source,document\n2026-01-05,1000,AF,Conchos,IBWC weekly 1\n2026-01-12,1233.48183754752,m3,Salado,\n2026-01-12,1,Mm3,StorageTransfer,\n", Cycles, []);
+        Assert.Empty(t.Errors);
+        Assert.Equal([1000m, 1m, 1_000_000m / WaterUnits.CubicMetresPerAcreFoot], t.Valid.Select(v => v.Delivery.VolumeAf));
+        Assert.Equal("IBWC weekly 1", t.Valid[0].Delivery.DocumentReference);
+    }
+
+    public static TheoryData<string, int, string> BadRows => new()
+    {
+        { "2026-01-05,-5,AF,Conchos", 2, "volume" },
+        { "2026-01-05,1 000,AF,Conchos", 2, "volume" },
+        { "2026-01-05,abc,AF,Conchos", 2, "volume" },
+        { "1999-01-05,5,AF,Conchos", 2, "date" },
+        { "2031-01-05,5,AF,Conchos", 2, "date" },
+        { "05/01/2026,5,AF,Conchos", 2, "date" },
+        { "2026-01-05,5,AF,Nile", 2, "source" },
+        { "2026-01-05,5,AF,3", 2, "source" },
+        { "2026-01-05,5,gallons,Conchos", 2, "unit" },
+        { "2026-01-05,5", 2, "row" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRows))]
+    public void A_bad_row_is_named_with_its_field(string row, int rowNumber, string field)
+    {
+        var t = DeliveryImport.Parse("date,volume,unit,source\n" + row + "\n", Cycles, []);
+        var error = Assert.Single(t.Errors);
+        Assert.Equal((rowNumber, field), (error.Row, error.Field));
+        Assert.Empty(t.Valid);
+    }
+
+    [Fact]
+    public void Duplicate_weeks_are_refused_within_the_file_and_against_what_is_recorded()
+    {
+        var recorded = new[] { new Delivery(new DateOnly(2026, 1, 6), 10m, DeliverySource.Conchos) };
+        var t = DeliveryImport.Parse("date,volume,unit,source\n2026-01-05,5,AF,Conchos\n2026-01-13,5,AF,Conchos\n2026-01-14,5,AF,Conchos\n2026-01-14,5,AF,Salado\n", Cycles, recorded);
+        Assert.Equal([2, 4], t.Errors.Select(e => e.Row));
+        Assert.Equal(2, t.Valid.Count);
+    }
+
+    [Fact]
+    public void A_wrong_header_is_reported_on_row_1()
+    {
+        var t = DeliveryImport.Parse("fecha,volumen\n2026-01-05,5\n", Cycles, []);
+        Assert.Equal((1, "header"), (t.Errors.Single().Row, t.Errors.Single().Field));
+    }
+}

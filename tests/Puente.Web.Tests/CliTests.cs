@@ -58,6 +58,45 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Water_commands_answer_with_the_documented_json_keys_and_import_validates()
+    {
+        var allotment = await RunAsync("", "water", "colorado", "allotment", "--year", "2022", "--elevation", "1065.85", "--format", "json");
+        Assert.Equal(0, allotment.Code);
+        using (var json = System.Text.Json.JsonDocument.Parse(allotment.Out))
+        {
+            foreach (var key in new[] { "year", "elevationFt", "tier", "baseAf", "surplusAf", "guidelineReductionAf", "bwscpSavingsAf", "allotmentAf" })
+            {
+                Assert.True(json.RootElement.TryGetProperty(key, out _), key);
+            }
+
+            Assert.Equal(1_420_000m, json.RootElement.GetProperty("allotmentAf").GetDecimal());
+        }
+
+        var csv = Path.Combine(_dir, "weekly.csv");
+        await File.WriteAllTextAsync(csv, "date,volume,unit,source\n2025-11-03,5000,AF,Conchos\n2025-11-10,x,AF,Conchos\n");
+        var refused = await RunAsync("", "water", "riogrande", "import", csv);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("row 3, volume", refused.Out, StringComparison.Ordinal);
+        Assert.Contains("0 written", refused.Out, StringComparison.Ordinal);
+        Assert.Equal(0, (await RunAsync("", "water", "riogrande", "import", csv, "--valid-rows-only")).Code);
+
+        var status = await RunAsync("", "water", "riogrande", "status", "--as-of", "2025-11-30", "--format", "json");
+        Assert.Equal(0, status.Code);
+        using (var json = System.Text.Json.JsonDocument.Parse(status.Out))
+        {
+            foreach (var key in new[] { "cycle", "cycleStart", "cycleEnd", "asOf", "deliveredAf", "proratedObligationAf", "balanceAf", "requiredAnnualPaceAf", "projectedEndBalanceAf" })
+            {
+                Assert.True(json.RootElement.TryGetProperty(key, out _), key);
+            }
+
+            Assert.Equal(37, json.RootElement.GetProperty("cycle").GetInt32());
+            Assert.Equal(5000m, json.RootElement.GetProperty("deliveredAf").GetDecimal());
+        }
+
+        Assert.Equal(1, (await RunAsync("", "water", "colorado", "allotment", "--year", "2027", "--elevation", "1060")).Code);
+    }
+
+    [Fact]
     public async Task A_bad_data_directory_is_a_clear_configuration_error()
     {
         using var output = new StringWriter();

@@ -74,7 +74,8 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Addressee>().Select(a => "Addressee." + a))
             .Concat(["Actors", "Mechanisms", "Recommendations", "Tracks", "Agenda issues"])
             .Concat(new[] { "day", "week", "month", "year" }.Select(p => "Period." + p))
-            .Concat(Enum.GetNames<Puente.Core.Water.CycleEnd>().Select(e => "CycleEnd." + e));
+            .Concat(Enum.GetNames<Puente.Core.Water.CycleEnd>().Select(e => "CycleEnd." + e))
+            .Concat(Enum.GetNames<Puente.Core.Water.DeliverySource>().Select(e => "Source." + e));
         Assert.DoesNotContain(names, n => !keys.Contains(n));
     }
 

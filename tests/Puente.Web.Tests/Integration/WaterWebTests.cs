@@ -83,4 +83,48 @@ public sealed class WaterWebTests(SqliteApp app) : IClassFixture<SqliteApp>
         var switched = await english.GetStringAsync("/Water?AsOf=2020-07-01&Units=mm3");
         Assert.Contains("Mexico has delivered 1,625.3 hm³", switched, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_import_with_errors_writes_nothing_unless_asked_and_writes_are_audited()
+    {
+        using var editor = await app.ApiAs(TestUsers.MxEditor);
+        const string csv = "date,volume,unit,source,document\n2025-11-03,12000,AF,Conchos,IBWC week 45\n2025-11-10,-4,AF,Conchos,\n2025-11-10,10,Mm3,Salado,IBWC week 46\n";
+        var refused = await editor.PostAsync("/api/v1/water/riogrande/deliveries/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        using (var report = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal(0, report.RootElement.GetProperty("written").GetInt32());
+            var error = Assert.Single(report.RootElement.GetProperty("errors").EnumerateArray());
+            Assert.Equal((3, "volume"), (error.GetProperty("row").GetInt32(), error.GetProperty("field").GetString()));
+        }
+
+        using (var status = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/water/riogrande/status?asOf=2025-11-30")))
+        {
+            Assert.Equal(0m, status.RootElement.GetProperty("deliveredAf").GetDecimal());
+        }
+
+        var partial = await editor.PostAsync("/api/v1/water/riogrande/deliveries/import?validRowsOnly=true", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
+        using (var status = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/water/riogrande/status?asOf=2025-11-30")))
+        {
+            Assert.Equal(12_000m + 10_000_000m / WaterUnits.CubicMetresPerAcreFoot, status.RootElement.GetProperty("deliveredAf").GetDecimal());
+        }
+
+        // The same table again: its weeks are already recorded.
+        var again = await editor.PostAsync("/api/v1/water/riogrande/deliveries/import?validRowsOnly=true", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        using (var report = JsonDocument.Parse(await again.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal(0, report.RootElement.GetProperty("written").GetInt32());
+        }
+
+        var (scope, db) = app.Database();
+        await using (scope)
+        {
+            Assert.Equal(2, db.AuditEntries.Count(a => a.EntityType == "WaterDeliveryRecord" && a.Actor == "mx-editor"));
+        }
+
+        using var viewer = await app.ApiAs(TestUsers.MxViewer);
+        var forbidden = await viewer.PostAsync("/api/v1/water/riogrande/deliveries/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
 }

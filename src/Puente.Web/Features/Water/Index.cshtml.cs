@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Puente.Core.Localization;
 using Puente.Core.Water;
+using Microsoft.Extensions.Localization;
 using Puente.Data.Water;
 
 namespace Puente.Web.Features.Water;
 
 /// <summary>Treaty water accounting: the Rio Grande cycle in force and the Colorado River allotment.</summary>
-public sealed class IndexModel(TimeProvider time) : PageModel
+public sealed class IndexModel(TimeProvider time, WaterService water, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? AsOf { get; set; }
     [BindProperty(SupportsGet = true)] public string? Units { get; set; }
@@ -22,7 +23,54 @@ public sealed class IndexModel(TimeProvider time) : PageModel
     public string? Error { get; private set; }
     public bool MillionCubicMetres => Units is null ? Bilingual.IsSpanish(CultureInfo.CurrentUICulture) : Units == "mm3";
 
-    public void OnGet()
+    public ImportResult? Import { get; private set; }
+
+    public bool CanEdit => User.IsInRole(Core.Access.Roles.Administrator) || User.IsInRole(Core.Access.Roles.Editor);
+
+    /// <summary>Enter one delivery (Editors and Administrators).</summary>
+    public async Task<IActionResult> OnPostAddAsync(string? date, string? volume, string? unit, string? source, string? document, CancellationToken ct)
+    {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            Import = new ImportResult(new DeliveryTable([], [new RowError(2, "date", t["A date is written YYYY-MM-DD."])], 1), 0);
+        }
+        else
+        {
+            Import = await water.AddAsync(d, volume ?? "", unit ?? "AF", source ?? "", document, ct);
+        }
+
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Import a weekly table (CSV): all valid rows or none, unless the user asks for the valid rows only.</summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, bool validRowsOnly, CancellationToken ct)
+    {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (file is null || file.Length == 0 || file.Length > 5_000_000)
+        {
+            Import = new ImportResult(new DeliveryTable([], [new RowError(1, "file", t["Choose a CSV file (at most 5 MB)."])], 0), 0);
+        }
+        else
+        {
+            using var reader = new StreamReader(file.OpenReadStream());
+            Import = await water.ImportAsync(await reader.ReadToEndAsync(ct), validRowsOnly, ct);
+        }
+
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
         Date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         if (AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
@@ -34,7 +82,7 @@ public sealed class IndexModel(TimeProvider time) : PageModel
             Date = DateOnly.ParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
-        Cycle = WaterLedger.CycleOn(Date);
+        Cycle = await water.CycleOnAsync(Date, ct);
         if (Cycle is not null)
         {
             Status = RioGrandeLedger.Status(Cycle.Cycle, Cycle.Deliveries, Date);

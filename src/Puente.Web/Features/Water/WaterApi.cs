@@ -11,7 +11,7 @@ public static class WaterApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/water/riogrande/status", (string? asOf, TimeProvider time, IStringLocalizer<SharedResource> t) =>
+        api.MapGet("/water/riogrande/status", async (string? asOf, TimeProvider time, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
@@ -19,7 +19,7 @@ public static class WaterApi
                 return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["asOf"] = [t["A date is written YYYY-MM-DD."]] }, t);
             }
 
-            var history = WaterLedger.CycleOn(date);
+            var history = await water.CycleOnAsync(date, ct);
             if (history is null)
             {
                 return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["asOf"] = [t["No recorded cycle covers this date."]] }, t);
@@ -39,7 +39,7 @@ public static class WaterApi
         });
 
         // A signal for early warning: the balance of the cycle in force, week by week.
-        api.MapGet("/water/riogrande/balance-series", (string? from, string? to, TimeProvider time, IStringLocalizer<SharedResource> t) =>
+        api.MapGet("/water/riogrande/balance-series", async (string? from, string? to, TimeProvider time, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var errors = new Dictionary<string, string[]>();
@@ -50,10 +50,11 @@ public static class WaterApi
                 return ApiEndpoints.Invalid(errors, t);
             }
 
+            var recorded = await water.RecordedAsync(ct);
             var points = new List<object>();
             for (var d = start; d <= end && points.Count < 2000; d = d.AddDays(7))
             {
-                if (WaterLedger.CycleOn(d) is { } h)
+                if (WaterService.CycleOn(d, recorded) is { } h)
                 {
                     var s = RioGrandeLedger.Status(h.Cycle, h.Deliveries, d);
                     points.Add(new { date = d, cycle = s.Cycle, balanceAf = s.BalanceAf, deliveredAf = s.DeliveredAf, proratedObligationAf = s.ProratedObligationAf });
@@ -97,6 +98,33 @@ public static class WaterApi
             }
         });
 
+        api.MapPost("/water/riogrande/deliveries", async ([Microsoft.AspNetCore.Mvc.FromBody] DeliveryInput input, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        {
+            if (!DateOnly.TryParseExact(input.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["date"] = [t["A date is written YYYY-MM-DD."]] }, t);
+            }
+
+            var result = await water.AddAsync(date, input.Volume?.ToString(CultureInfo.InvariantCulture) ?? "", input.Unit ?? "AF", input.Source ?? "", input.Document, ct);
+            return result.Written == 1
+                ? Results.Created("/api/v1/water/riogrande/status?asOf=" + input.Date, new { written = 1 })
+                : ApiEndpoints.Invalid(result.Table.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), t);
+        }).RequireAuthorization(Hosting.PuenteWeb.EditorsPolicy);
+
+        // A weekly table as CSV (text/csv body). All valid rows or nothing, unless validRowsOnly=true.
+        api.MapPost("/water/riogrande/deliveries/import", async (HttpRequest request, bool? validRowsOnly, WaterService water, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var csv = await reader.ReadToEndAsync(ct);
+            var result = await water.ImportAsync(csv, validRowsOnly == true, ct);
+            var body = new
+            {
+                rows = result.Table.Rows, written = result.Written, valid = result.Table.Valid.Count,
+                errors = result.Table.Errors.Select(e => new { row = e.Row, field = e.Field, message = e.Message }),
+            };
+            return result.Written == 0 && result.Table.Errors.Count > 0 ? Results.UnprocessableEntity(body) : Results.Ok(body);
+        }).RequireAuthorization(Hosting.PuenteWeb.EditorsPolicy).Accepts<string>("text/csv");
+
         // A signal for early warning: the tier of each recorded year.
         api.MapGet("/water/colorado/tiers", () =>
         {
@@ -125,6 +153,9 @@ public static class WaterApi
     }
 }
 
+/// <summary>A delivery entered through the API.</summary>
+public sealed record DeliveryInput(string? Date, decimal? Volume, string? Unit, string? Source, string? Document);
+
 /// <summary>The recorded history the pages and API read.</summary>
 public static class WaterLedger
 {
@@ -137,6 +168,4 @@ public static class WaterLedger
         (2025, 1062m, "August 2024 24-Month Study (projected ≈1,062 ft)"),
     ];
 
-    public static CycleHistory? CycleOn(DateOnly date) =>
-        WaterData.RioGrande.FirstOrDefault(h => h.Cycle.Contains(date) || (h.Cycle.EndKind == CycleEnd.Open && date >= h.Cycle.Start));
 }
