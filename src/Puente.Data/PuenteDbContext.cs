@@ -50,6 +50,7 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
     public DbSet<AgendaIssue> AgendaIssues => Set<AgendaIssue>();
     public DbSet<Administration> Administrations => Set<Administration>();
     public DbSet<Core.Water.WaterDeliveryRecord> WaterDeliveries => Set<Core.Water.WaterDeliveryRecord>();
+    public DbSet<Core.Water.StorageReadingRecord> StorageReadings => Set<Core.Water.StorageReadingRecord>();
     public DbSet<RecordGrant> RecordGrants => Set<RecordGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -153,6 +154,15 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
             e.Property(d => d.Source).HasConversion<string>().HasMaxLength(20);
             e.Property(d => d.DocumentReference).HasMaxLength(500);
             e.HasIndex(d => d.Date);
+        });
+
+        builder.Entity<Core.Water.StorageReadingRecord>(e =>
+        {
+            ConfigureRecord(e);
+            e.Property(r => r.UsOwnedAf).HasPrecision(18, 6);
+            e.Property(r => r.UsCapacityAf).HasPrecision(18, 6);
+            e.Property(r => r.Reservoir).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(r => r.Date);
         });
 
         builder.Entity<RecordGrant>(e =>

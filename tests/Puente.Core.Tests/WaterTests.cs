@@ -230,3 +230,48 @@ public sealed class DeliveryImportTests
         Assert.Equal((1, "header"), (t.Errors.Single().Row, t.Errors.Single().Field));
     }
 }
+
+public sealed class EarlyClosureTests
+{
+    private static readonly RioGrandeCycle[] Cycles = [new(36, new DateOnly(2020, 10, 25), new DateOnly(2025, 10, 24), CycleEnd.OnSchedule), new(37, new DateOnly(2025, 10, 25))];
+
+    [Fact]
+    public void Both_reservoirs_full_close_the_open_cycle_and_start_the_next()
+    {
+        StorageReading[] readings =
+        [
+            new(new DateOnly(2027, 6, 1), Reservoir.Amistad, 1_900_000m, 1_900_000m),
+            new(new DateOnly(2027, 6, 8), Reservoir.Falcon, 1_400_000m, 1_475_000m), // Falcon not yet full
+            new(new DateOnly(2027, 6, 15), Reservoir.Falcon, 1_475_000m, 1_475_000m),
+        ];
+        var result = EarlyClosure.Apply(Cycles, readings);
+        Assert.Equal(3, result.Count);
+        Assert.Equal((new DateOnly(2027, 6, 15), CycleEnd.EarlyStorageFull), (result[1].ActualEnd!.Value, result[1].EndKind));
+        Assert.Equal((38, new DateOnly(2027, 6, 16), new DateOnly(2032, 6, 15)), (result[2].Number, result[2].Start, result[2].ScheduledEnd));
+        Assert.Equal(CycleEnd.OnSchedule, result[0].EndKind); // closed cycles are history
+    }
+
+    [Fact]
+    public void One_full_reservoir_or_a_later_drop_does_not_close_the_cycle()
+    {
+        StorageReading[] readings =
+        [
+            new(new DateOnly(2027, 6, 1), Reservoir.Amistad, 1_900_000m, 1_900_000m),
+            new(new DateOnly(2027, 6, 2), Reservoir.Amistad, 1_800_000m, 1_900_000m), // drawn down again
+            new(new DateOnly(2027, 6, 15), Reservoir.Falcon, 1_475_000m, 1_475_000m),
+        ];
+        Assert.Equal(2, EarlyClosure.Apply(Cycles, readings).Count);
+        Assert.Equal(CycleEnd.Open, EarlyClosure.Apply(Cycles, readings)[^1].EndKind);
+    }
+
+    [Fact]
+    public void After_an_early_closure_the_new_cycle_owes_its_own_prorated_obligation()
+    {
+        var cycles = EarlyClosure.Apply(Cycles,
+            [new(new DateOnly(2027, 6, 15), Reservoir.Amistad, 2m, 1m), new(new DateOnly(2027, 6, 15), Reservoir.Falcon, 2m, 1m)]);
+        var closed = RioGrandeLedger.Status(cycles[1], [], new DateOnly(2027, 7, 1));
+        Assert.Equal(0m, closed.BalanceAf); // deemed paid
+        var next = RioGrandeLedger.Status(cycles[2], [], new DateOnly(2027, 6, 16));
+        Assert.Equal(1_750_000m / cycles[2].ScheduledDays, next.ProratedObligationAf);
+    }
+}

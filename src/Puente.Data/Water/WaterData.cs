@@ -4,6 +4,10 @@ using Puente.Core.Water;
 
 namespace Puente.Data.Water;
 
+/// <summary>An IBWC minute or agreement that changes the water accounting.</summary>
+public sealed record WaterMinute(string Code, string Basin, string Date, string TitleEn, string TitleEs, string SummaryEn, string SummaryEs,
+    IReadOnlyList<string> CommitmentsEn, IReadOnlyList<string> CommitmentsEs, string Source);
+
 /// <summary>A closing figure of a cycle and who reported it (sources may disagree; all are kept).</summary>
 public sealed record SourcedFigure(decimal? Af, decimal? Mm3, string Source);
 
@@ -19,6 +23,9 @@ public static class WaterData
     public static IReadOnlyList<ColoradoRules> ColoradoRules { get; } = LoadColorado();
 
     public static IReadOnlyList<CycleHistory> RioGrande { get; } = LoadRioGrande();
+
+    /// <summary>Minutes and agreements that change the terms, with their commitments (bilingual).</summary>
+    public static IReadOnlyList<WaterMinute> Minutes { get; } = Read<MinutesFile>("minutes.json").Minutes;
 
     private static IReadOnlyList<ColoradoRules> LoadColorado()
     {
@@ -60,5 +67,7 @@ public static class WaterData
         List<DeliveryEntry> Deliveries, List<SourcedFigure> ClosingDeficits, string? Notes);
 
     private sealed record RioGrandeFile(List<CycleEntry> Cycles);
+
+    private sealed record MinutesFile(List<WaterMinute> Minutes);
 #pragma warning restore CA1812
 }

@@ -20,23 +20,73 @@ public sealed class WaterService(PuenteDbContext db)
     public async Task<IReadOnlyList<Delivery>> RecordedAsync(CancellationToken cancellationToken = default) =>
         [.. (await db.WaterDeliveries.AsNoTracking().OrderBy(d => d.Date).ToListAsync(cancellationToken)).Select(d => d.ToDelivery())];
 
+    public async Task<IReadOnlyList<StorageReading>> ReadingsAsync(CancellationToken cancellationToken = default) =>
+        [.. (await db.StorageReadings.AsNoTracking().OrderBy(r => r.Date).ToListAsync(cancellationToken)).Select(r => r.ToReading())];
+
     public async Task<CycleHistory?> CycleOnAsync(DateOnly date, CancellationToken cancellationToken = default) =>
-        CycleOn(date, await RecordedAsync(cancellationToken));
+        CycleOn(date, await RecordedAsync(cancellationToken), await ReadingsAsync(cancellationToken));
+
+    /// <summary>Every cycle: the seeded history, with early closures applied from the storage readings.</summary>
+    public static IReadOnlyList<CycleHistory> Cycles(IEnumerable<StorageReading> readings)
+    {
+        var cycles = EarlyClosure.Apply([.. WaterData.RioGrande.Select(h => h.Cycle)], readings);
+        return [.. cycles.Select(c => WaterData.RioGrande.FirstOrDefault(h => h.Cycle.Number == c.Number) is { } seeded
+            ? seeded with { Cycle = c }
+            : new CycleHistory(c, [], [], "Started after an early closure recorded from storage readings.", CarriedDeficitKnown: true))];
+    }
 
     /// <summary>The cycle in force on <paramref name="date"/>, with its seeded and recorded deliveries.</summary>
-    public static CycleHistory? CycleOn(DateOnly date, IEnumerable<Delivery> recorded)
+    public static CycleHistory? CycleOn(DateOnly date, IEnumerable<Delivery> recorded, IEnumerable<StorageReading>? readings = null)
     {
-        var seeded = WaterData.RioGrande.FirstOrDefault(h => h.Cycle.Contains(date) || (h.Cycle.EndKind == CycleEnd.Open && date >= h.Cycle.Start));
-        return seeded is null ? null : seeded with
+        var cycle = Cycles(readings ?? []).FirstOrDefault(h => h.Cycle.Contains(date) || (h.Cycle.EndKind == CycleEnd.Open && date >= h.Cycle.Start));
+        return cycle is null ? null : cycle with
         {
-            Deliveries = [.. seeded.Deliveries.Concat(recorded.Where(d => d.Date >= seeded.Cycle.Start && d.Date <= seeded.Cycle.End)).OrderBy(d => d.Date)],
+            Deliveries = [.. cycle.Deliveries.Concat(recorded.Where(d => d.Date >= cycle.Cycle.Start && d.Date <= cycle.Cycle.End)).OrderBy(d => d.Date)],
         };
+    }
+
+    /// <summary>Records a storage reading (validated: non-negative volumes, positive capacity, a date in or after cycle 34).</summary>
+    public async Task<IReadOnlyList<RowError>> AddReadingAsync(StorageReading reading, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<RowError>();
+        if (reading.UsOwnedAf < 0)
+        {
+            errors.Add(new RowError(1, "usOwnedAf", "must not be negative"));
+        }
+
+        if (reading.UsCapacityAf <= 0)
+        {
+            errors.Add(new RowError(1, "usCapacityAf", "must be positive"));
+        }
+
+        if (reading.Date < WaterData.RioGrande.Min(h => h.Cycle.Start))
+        {
+            errors.Add(new RowError(1, "date", "is before the first recorded cycle"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        db.StorageReadings.Add(new StorageReadingRecord
+        {
+            Id = Guid.CreateVersion7(),
+            Code = string.Create(CultureInfo.InvariantCulture, $"RGS-{reading.Date:yyyyMMdd}-{reading.Reservoir.ToString().ToUpperInvariant()}-{Guid.NewGuid():N}")[..40].ToUpperInvariant(),
+            Date = reading.Date,
+            Reservoir = reading.Reservoir,
+            UsOwnedAf = reading.UsOwnedAf,
+            UsCapacityAf = reading.UsCapacityAf,
+            Section = "VII",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
     }
 
     public async Task<ImportResult> ImportAsync(string csv, bool validRowsOnly, CancellationToken cancellationToken = default)
     {
         var existing = await RecordedAsync(cancellationToken);
-        var table = DeliveryImport.Parse(csv, [.. WaterData.RioGrande.Select(h => h.Cycle)], existing);
+        var table = DeliveryImport.Parse(csv, [.. Cycles(await ReadingsAsync(cancellationToken)).Select(h => h.Cycle)], existing);
         if (table.Errors.Count > 0 && !validRowsOnly)
         {
             return new ImportResult(table, 0);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Puente.Core.Water;
 using Puente.Data.Water;
@@ -75,6 +76,9 @@ public sealed class WaterWebTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("México ha entregado 1,625.3 hm³", es, StringComparison.Ordinal); // Spanish defaults to hm³
         Assert.Contains("Nivel", es, StringComparison.Ordinal);
         Assert.Contains("Tier 2a — asignación", es, StringComparison.Ordinal);
+        Assert.Contains("Acta 331", es, StringComparison.Ordinal);
+        Assert.Contains("Reuniones mensuales", es, StringComparison.Ordinal);
+        Assert.Contains("id=\"by-source\"", es, StringComparison.Ordinal);
         using var english = await app.UiAs(TestUsers.UsAnalyst, "en-US");
         var en = await english.GetStringAsync("/Water?AsOf=2020-07-01");
         Assert.Contains("Mexico has delivered 1,317,640 AF", en, StringComparison.Ordinal); // English defaults to acre-feet
@@ -126,5 +130,26 @@ public sealed class WaterWebTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var viewer = await app.ApiAs(TestUsers.MxViewer);
         var forbidden = await viewer.PostAsync("/api/v1/water/riogrande/deliveries/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task Storage_readings_showing_both_reservoirs_full_close_the_cycle_early()
+    {
+        using var editor = await app.ApiAs(TestUsers.UsEditor);
+        var bad = await editor.PostAsJsonAsync("/api/v1/water/riogrande/storage-readings", new { date = "2028-03-01", reservoir = "Elephant Butte", usOwnedAf = 1, usCapacityAf = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("reservoir", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var reservoir in new[] { "Amistad", "Falcon" })
+        {
+            var ok = await editor.PostAsJsonAsync("/api/v1/water/riogrande/storage-readings", new { date = "2028-03-01", reservoir, usOwnedAf = 1_700_000, usCapacityAf = 1_687_901 });
+            Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+        }
+
+        using var status = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/water/riogrande/status?asOf=2028-03-02"));
+        Assert.Equal(38, status.RootElement.GetProperty("cycle").GetInt32());
+        Assert.Equal("2028-03-02", status.RootElement.GetProperty("cycleStart").GetString());
+        using var closed = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/water/riogrande/status?asOf=2028-03-01"));
+        Assert.Equal(37, closed.RootElement.GetProperty("cycle").GetInt32());
+        Assert.Equal(0m, closed.RootElement.GetProperty("balanceAf").GetDecimal());
     }
 }

@@ -51,10 +51,11 @@ public static class WaterApi
             }
 
             var recorded = await water.RecordedAsync(ct);
+            var readings = await water.ReadingsAsync(ct);
             var points = new List<object>();
             for (var d = start; d <= end && points.Count < 2000; d = d.AddDays(7))
             {
-                if (WaterService.CycleOn(d, recorded) is { } h)
+                if (WaterService.CycleOn(d, recorded, readings) is { } h)
                 {
                     var s = RioGrandeLedger.Status(h.Cycle, h.Deliveries, d);
                     points.Add(new { date = d, cycle = s.Cycle, balanceAf = s.BalanceAf, deliveredAf = s.DeliveredAf, proratedObligationAf = s.ProratedObligationAf });
@@ -111,6 +112,36 @@ public static class WaterApi
                 : ApiEndpoints.Invalid(result.Table.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), t);
         }).RequireAuthorization(Hosting.PuenteWeb.EditorsPolicy);
 
+        // U.S. conservation storage at Amistad or Falcon; both full closes the cycle early (Treaty Art. 4).
+        api.MapPost("/water/riogrande/storage-readings", async ([Microsoft.AspNetCore.Mvc.FromBody] ReadingInput input, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (!DateOnly.TryParseExact(input.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                errors["date"] = [t["A date is written YYYY-MM-DD."]];
+            }
+
+            if (!Enum.TryParse<Reservoir>(input.Reservoir, ignoreCase: true, out var reservoir) || !Enum.IsDefined(reservoir) || char.IsAsciiDigit((input.Reservoir ?? "0")[0]))
+            {
+                errors["reservoir"] = [t["The reservoir is Amistad or Falcon."]];
+            }
+
+            if (input.UsOwnedAf is null || input.UsCapacityAf is null)
+            {
+                errors["usOwnedAf"] = [t["Give the U.S.-owned volume and the U.S. conservation capacity in acre-feet."]];
+            }
+
+            if (errors.Count == 0)
+            {
+                foreach (var e in await water.AddReadingAsync(new StorageReading(date, reservoir, input.UsOwnedAf!.Value, input.UsCapacityAf!.Value), ct))
+                {
+                    errors[e.Field] = [e.Message];
+                }
+            }
+
+            return errors.Count > 0 ? ApiEndpoints.Invalid(errors, t) : Results.Created("/api/v1/water/riogrande/status?asOf=" + input.Date, new { recorded = 1 });
+        }).RequireAuthorization(Hosting.PuenteWeb.EditorsPolicy);
+
         // A weekly table as CSV (text/csv body). All valid rows or nothing, unless validRowsOnly=true.
         api.MapPost("/water/riogrande/deliveries/import", async (HttpRequest request, bool? validRowsOnly, WaterService water, CancellationToken ct) =>
         {
@@ -152,6 +183,9 @@ public static class WaterApi
         return fallback;
     }
 }
+
+/// <summary>A storage reading entered through the API.</summary>
+public sealed record ReadingInput(string? Date, string? Reservoir, decimal? UsOwnedAf, decimal? UsCapacityAf);
 
 /// <summary>A delivery entered through the API.</summary>
 public sealed record DeliveryInput(string? Date, decimal? Volume, string? Unit, string? Source, string? Document);
