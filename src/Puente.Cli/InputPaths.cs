@@ -7,7 +7,8 @@ public static class InputPaths
 {
     private static readonly string[] FolderPatterns = ["*.export.CSV", "*.export.CSV.zip", "*.export.csv", "*.export.csv.zip", "*.CSV", "*.csv", "*.zip", "*.tsv", "*.txt"];
 
-    public static (IReadOnlyList<string> Files, IReadOnlyList<string> Unmatched) Expand(IEnumerable<string> arguments)
+    /// <summary>Expands the arguments; in folders, keeps GDELT event exports (<paramref name="gkg"/> false) or GKG files (true).</summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<string> Unmatched) Expand(IEnumerable<string> arguments, bool gkg = false)
     {
         var files = new List<string>();
         var unmatched = new List<string>();
@@ -21,6 +22,8 @@ public static class InputPaths
             {
                 var inFolder = FolderPatterns.SelectMany(p => Directory.EnumerateFiles(argument, p, new EnumerationOptions { MatchCasing = MatchCasing.CaseSensitive }))
                     .Where(f => !Path.GetFileName(f).StartsWith("CAMEO.", StringComparison.Ordinal))
+                    .Where(f => Path.GetFileName(f).Contains(".gkg.", StringComparison.OrdinalIgnoreCase) == gkg
+                        && !Path.GetFileName(f).Contains(".mentions.", StringComparison.OrdinalIgnoreCase))
                     .Select(Path.GetFullPath).Distinct().ToList();
                 if (inFolder.Count == 0)
                 {

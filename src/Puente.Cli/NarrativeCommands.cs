@@ -19,7 +19,7 @@ public static class NarrativeCommands
         var ingest = new Command("ingest", "Keep the GKG articles about Mexico or the United States.") { paths };
         ingest.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, _) =>
         {
-            var (files, unmatched) = InputPaths.Expand(parse.GetValue(paths)!);
+            var (files, unmatched) = InputPaths.Expand(parse.GetValue(paths)!, gkg: true);
             foreach (var missing in unmatched)
             {
                 await stderr.WriteLineAsync($"No such file, folder or matching files: {missing}");

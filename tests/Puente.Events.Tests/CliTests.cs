@@ -65,3 +65,27 @@ public sealed class EventsCliTests : IDisposable
         }
     }
 }
+
+public sealed class InputPathTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("puente-paths-").FullName;
+
+    [Fact]
+    public void Folders_expand_to_the_right_kind_of_gdelt_file()
+    {
+        foreach (var name in new[] { "20250101000000.export.CSV", "20250101000000.export.CSV.zip", "20250101000000.mentions.CSV", "20250101000000.gkg.csv", "CAMEO.eventcodes.txt", "notes.md" })
+        {
+            File.WriteAllText(Path.Combine(_dir, name), "");
+        }
+
+        var (events, _) = InputPaths.Expand([_dir]);
+        Assert.Equal(["20250101000000.export.CSV", "20250101000000.export.CSV.zip"], events.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var (gkg, _) = InputPaths.Expand([_dir], gkg: true);
+        Assert.Equal(["20250101000000.gkg.csv"], gkg.Select(Path.GetFileName));
+        var (globbed, unmatched) = InputPaths.Expand([Path.Combine(_dir, "*.zip"), Path.Combine(_dir, "missing.CSV")]);
+        Assert.Equal(["20250101000000.export.CSV.zip"], globbed.Select(Path.GetFileName));
+        Assert.Equal([Path.Combine(_dir, "missing.CSV")], unmatched);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
