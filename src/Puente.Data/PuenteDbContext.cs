@@ -51,6 +51,7 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
     public DbSet<Administration> Administrations => Set<Administration>();
     public DbSet<Core.Water.WaterDeliveryRecord> WaterDeliveries => Set<Core.Water.WaterDeliveryRecord>();
     public DbSet<Core.Water.StorageReadingRecord> StorageReadings => Set<Core.Water.StorageReadingRecord>();
+    public DbSet<Core.Water.ReserveMovementRecord> ReserveMovements => Set<Core.Water.ReserveMovementRecord>();
     public DbSet<RecordGrant> RecordGrants => Set<RecordGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -163,6 +164,14 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
             e.Property(r => r.UsCapacityAf).HasPrecision(18, 6);
             e.Property(r => r.Reservoir).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(r => r.Date);
+        });
+
+        builder.Entity<Core.Water.ReserveMovementRecord>(e =>
+        {
+            ConfigureRecord(e);
+            e.Property(r => r.VolumeAf).HasPrecision(18, 6);
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.DocumentReference).HasMaxLength(500);
         });
 
         builder.Entity<RecordGrant>(e =>

@@ -75,7 +75,8 @@ public sealed partial class LocalizationTests
             .Concat(["Actors", "Mechanisms", "Recommendations", "Tracks", "Agenda issues"])
             .Concat(new[] { "day", "week", "month", "year" }.Select(p => "Period." + p))
             .Concat(Enum.GetNames<Puente.Core.Water.CycleEnd>().Select(e => "CycleEnd." + e))
-            .Concat(Enum.GetNames<Puente.Core.Water.DeliverySource>().Select(e => "Source." + e));
+            .Concat(Enum.GetNames<Puente.Core.Water.DeliverySource>().Select(e => "Source." + e))
+            .Concat(Enum.GetNames<Puente.Core.Water.ReserveMovementKind>().Select(e => "Reserve." + e));
         Assert.DoesNotContain(names, n => !keys.Contains(n));
     }
 

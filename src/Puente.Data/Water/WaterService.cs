@@ -20,6 +20,32 @@ public sealed class WaterService(PuenteDbContext db)
     public async Task<IReadOnlyList<Delivery>> RecordedAsync(CancellationToken cancellationToken = default) =>
         [.. (await db.WaterDeliveries.AsNoTracking().OrderBy(d => d.Date).ToListAsync(cancellationToken)).Select(d => d.ToDelivery())];
 
+    public async Task<IReadOnlyList<ReserveMovement>> ReserveAsync(CancellationToken cancellationToken = default) =>
+        [.. (await db.ReserveMovements.AsNoTracking().OrderBy(r => r.Date).ToListAsync(cancellationToken)).Select(r => r.ToMovement())];
+
+    /// <summary>Records a movement of Mexico's Colorado reserve; returns why not, or null.</summary>
+    public async Task<string?> AddReserveMovementAsync(ReserveMovement movement, CancellationToken cancellationToken = default)
+    {
+        var problem = ColoradoReserve.Check(await ReserveAsync(cancellationToken), movement);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        db.ReserveMovements.Add(new ReserveMovementRecord
+        {
+            Id = Guid.CreateVersion7(),
+            Code = string.Create(CultureInfo.InvariantCulture, $"CRR-{movement.Date:yyyyMMdd}-{Guid.NewGuid():N}")[..40].ToUpperInvariant(),
+            Date = movement.Date,
+            Kind = movement.Kind,
+            VolumeAf = movement.VolumeAf,
+            DocumentReference = movement.DocumentReference,
+            Section = "VII",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
     public async Task<IReadOnlyList<StorageReading>> ReadingsAsync(CancellationToken cancellationToken = default) =>
         [.. (await db.StorageReadings.AsNoTracking().OrderBy(r => r.Date).ToListAsync(cancellationToken)).Select(r => r.ToReading())];
 

@@ -152,4 +152,21 @@ public sealed class WaterWebTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(37, closed.RootElement.GetProperty("cycle").GetInt32());
         Assert.Equal(0m, closed.RootElement.GetProperty("balanceAf").GetDecimal());
     }
+
+    [Fact]
+    public async Task The_colorado_reserve_balance_follows_deferrals_savings_and_recoveries()
+    {
+        using var editor = await app.ApiAs(TestUsers.MxEditor);
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/v1/water/colorado/reserve", new { date = "2024-03-01", kind = "Deferral", volumeAf = 50_000 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/v1/water/colorado/reserve", new { date = "2024-06-01", kind = "ScarcitySavings", volumeAf = 30_000 })).StatusCode);
+        var tooMuch = await editor.PostAsJsonAsync("/api/v1/water/colorado/reserve", new { date = "2024-07-01", kind = "Recovery", volumeAf = 90_000 });
+        Assert.Equal(HttpStatusCode.BadRequest, tooMuch.StatusCode);
+        Assert.Contains("exceeds the reserve's balance of 80000", await tooMuch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/v1/water/colorado/reserve", new { date = "2024-07-01", kind = "Recovery", volumeAf = 20_000 })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync("/api/v1/water/colorado/reserve", new { date = "2024-07-01", kind = "Borrow", volumeAf = 1 })).StatusCode);
+        using var reserve = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/water/colorado/reserve?asOf=2024-12-31"));
+        Assert.Equal(60_000m, reserve.RootElement.GetProperty("balanceAf").GetDecimal());
+        using var earlier = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/water/colorado/reserve?asOf=2024-05-01"));
+        Assert.Equal(50_000m, earlier.RootElement.GetProperty("balanceAf").GetDecimal());
+    }
 }

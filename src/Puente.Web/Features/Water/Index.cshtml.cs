@@ -24,6 +24,29 @@ public sealed class IndexModel(TimeProvider time, WaterService water, IStringLoc
     public bool MillionCubicMetres => Units is null ? Bilingual.IsSpanish(CultureInfo.CurrentUICulture) : Units == "mm3";
 
     public ImportResult? Import { get; private set; }
+    public IReadOnlyList<ReserveMovement> Reserve { get; private set; } = [];
+    public string? ReserveError { get; private set; }
+
+    /// <summary>Record a movement of Mexico's Colorado reserve (Editors and Administrators).</summary>
+    public async Task<IActionResult> OnPostReserveAsync(string? date, ReserveMovementKind kind, decimal? volumeAf, string? document, CancellationToken ct)
+    {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || volumeAf is null)
+        {
+            ReserveError = t["Give a date and a volume."];
+        }
+        else
+        {
+            ReserveError = await water.AddReserveMovementAsync(new ReserveMovement(d, kind, volumeAf.Value, document), ct);
+        }
+
+        await OnGetAsync(ct);
+        return Page();
+    }
 
     public bool CanEdit => User.IsInRole(Core.Access.Roles.Administrator) || User.IsInRole(Core.Access.Roles.Editor);
 
@@ -83,6 +106,7 @@ public sealed class IndexModel(TimeProvider time, WaterService water, IStringLoc
         }
 
         Cycle = await water.CycleOnAsync(Date, ct);
+        Reserve = await water.ReserveAsync(ct);
         if (Cycle is not null)
         {
             Status = RioGrandeLedger.Status(Cycle.Cycle, Cycle.Deliveries, Date);

@@ -156,6 +156,46 @@ public static class WaterApi
             return result.Written == 0 && result.Table.Errors.Count > 0 ? Results.UnprocessableEntity(body) : Results.Ok(body);
         }).RequireAuthorization(Hosting.PuenteWeb.EditorsPolicy).Accepts<string>("text/csv");
 
+        // Mexico's water reserve in Lake Mead (deferred deliveries and recoverable savings, Minute 323).
+        api.MapGet("/water/colorado/reserve", async (string? asOf, TimeProvider time, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        {
+            var date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["asOf"] = [t["A date is written YYYY-MM-DD."]] }, t);
+            }
+
+            var movements = await water.ReserveAsync(ct);
+            var items = movements.Where(m => m.Date <= date).Select(m => new { date = m.Date, kind = m.Kind.ToString(), volumeAf = m.VolumeAf, document = m.DocumentReference }).ToList();
+            return Results.Ok(new { asOf = date, balanceAf = ColoradoReserve.Balance(movements, date), items, total = items.Count });
+        });
+
+        api.MapPost("/water/colorado/reserve", async ([Microsoft.AspNetCore.Mvc.FromBody] ReserveInput input, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (!DateOnly.TryParseExact(input.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                errors["date"] = [t["A date is written YYYY-MM-DD."]];
+            }
+
+            if (!Enum.TryParse<ReserveMovementKind>(input.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || char.IsAsciiDigit((input.Kind ?? "0")[0]))
+            {
+                errors["kind"] = [t["The kind is Deferral, ScarcitySavings or Recovery."]];
+            }
+
+            if (input.VolumeAf is null)
+            {
+                errors["volumeAf"] = [t["Required."]];
+            }
+
+            if (errors.Count == 0 && await water.AddReserveMovementAsync(new ReserveMovement(date, kind, input.VolumeAf!.Value, input.Document), ct) is { } problem)
+            {
+                errors["volumeAf"] = [problem];
+            }
+
+            return errors.Count > 0 ? ApiEndpoints.Invalid(errors, t) : Results.Created("/api/v1/water/colorado/reserve", new { recorded = 1 });
+        }).RequireAuthorization(Hosting.PuenteWeb.EditorsPolicy);
+
         // A signal for early warning: the tier of each recorded year.
         api.MapGet("/water/colorado/tiers", () =>
         {
@@ -183,6 +223,9 @@ public static class WaterApi
         return fallback;
     }
 }
+
+/// <summary>A reserve movement entered through the API.</summary>
+public sealed record ReserveInput(string? Date, string? Kind, decimal? VolumeAf, string? Document);
 
 /// <summary>A storage reading entered through the API.</summary>
 public sealed record ReadingInput(string? Date, string? Reservoir, decimal? UsOwnedAf, decimal? UsCapacityAf);

@@ -1,0 +1,55 @@
+using Puente.Core.Records;
+
+namespace Puente.Core.Water;
+
+/// <summary>What moved Mexico's water reserve in Lake Mead (Minute 323: deferred deliveries and recoverable savings).</summary>
+public enum ReserveMovementKind
+{
+    /// <summary>Mexico deferred part of its allotment into the reserve.</summary>
+    Deferral,
+
+    /// <summary>Binational Water Scarcity Contingency Plan savings, recoverable later.</summary>
+    ScarcitySavings,
+
+    /// <summary>Mexico took water out of the reserve.</summary>
+    Recovery,
+}
+
+public sealed record ReserveMovement(DateOnly Date, ReserveMovementKind Kind, decimal VolumeAf, string? DocumentReference = null)
+{
+    public decimal Change => Kind == ReserveMovementKind.Recovery ? -VolumeAf : VolumeAf;
+}
+
+/// <summary>A reserve movement as an audited record.</summary>
+public sealed class ReserveMovementRecord : ContentRecord
+{
+    public DateOnly Date { get; set; }
+    public ReserveMovementKind Kind { get; set; }
+    public decimal VolumeAf { get; set; }
+    public string? DocumentReference { get; set; }
+
+    public override string Label => Code;
+
+    public ReserveMovement ToMovement() => new(Date, Kind, VolumeAf, DocumentReference);
+}
+
+public static class ColoradoReserve
+{
+    /// <summary>The reserve's balance on a date: deferrals and savings in, recoveries out.</summary>
+    public static decimal Balance(IEnumerable<ReserveMovement> movements, DateOnly asOf) =>
+        movements.Where(m => m.Date <= asOf).Sum(m => m.Change);
+
+    /// <summary>Why a movement cannot be recorded, or null: volumes are positive and a recovery cannot exceed the balance.</summary>
+    public static string? Check(IEnumerable<ReserveMovement> existing, ReserveMovement movement)
+    {
+        if (movement.VolumeAf <= 0)
+        {
+            return "volumeAf must be positive";
+        }
+
+        var balance = Balance(existing, movement.Date);
+        return movement.Kind == ReserveMovementKind.Recovery && movement.VolumeAf > balance
+            ? $"a recovery of {movement.VolumeAf} AF exceeds the reserve's balance of {balance} AF on {movement.Date:yyyy-MM-dd}"
+            : null;
+    }
+}
