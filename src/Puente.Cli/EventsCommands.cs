@@ -7,6 +7,7 @@ using Puente.Events.Measures;
 using Puente.Events.Reading;
 using Puente.Events.Store;
 using Spectre.Console;
+using Puente.Core.Text;
 
 namespace Puente.Cli;
 
@@ -83,7 +84,7 @@ public static class EventsCommands
                 return PuenteCli.Failed;
             }
 
-            if (!Enum.TryParse<Period>(parse.GetValue(by), ignoreCase: true, out var period) || !Enum.IsDefined(period) || char.IsAsciiDigit(parse.GetValue(by)![0]))
+            if (!EnumText.TryParse<Period>(parse.GetValue(by), out var period))
             {
                 await stderr.WriteLineAsync($"--by '{parse.GetValue(by)}' must be day, week, month or year.");
                 return PuenteCli.Failed;
@@ -96,7 +97,7 @@ public static class EventsCommands
                     return null;
                 }
 
-                return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                return IsoDate.TryParse(text, out var date)
                     ? date
                     : throw new ArgumentException($"{name} '{text}' is not a date (YYYY-MM-DD).");
             }
@@ -167,14 +168,14 @@ public static class EventsCommands
         fetch.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, _) =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
-            if (!DateOnly.TryParseExact(parse.GetValue(since), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            if (!IsoDate.TryParse(parse.GetValue(since), out var first))
             {
                 await stderr.WriteLineAsync($"--since '{parse.GetValue(since)}' is not a date (YYYY-MM-DD).");
                 return PuenteCli.Failed;
             }
 
             var last = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            if (parse.GetValue(until) is { } u && !DateOnly.TryParseExact(u, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out last))
+            if (parse.GetValue(until) is { } u && !IsoDate.TryParse(u, out last))
             {
                 await stderr.WriteLineAsync($"--until '{u}' is not a date (YYYY-MM-DD).");
                 return PuenteCli.Failed;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Puente.Core.Access;
+using Puente.Core.Text;
 using Puente.Data;
 using Puente.Data.Access;
 using Puente.Data.Audit;
@@ -50,8 +51,7 @@ public static class PuenteCli
         var add = new Command("add", "Create an account; the password is read from standard input.") { name, role, side, displayName, groups };
         add.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, logger) =>
         {
-            if (!Enum.TryParse<Side>(parse.GetValue(side), ignoreCase: true, out var parsedSide) || !Enum.IsDefined(parsedSide)
-                || char.IsAsciiDigit(parse.GetValue(side)![0]))
+            if (!EnumText.TryParse<Side>(parse.GetValue(side), out var parsedSide))
             {
                 await stderr.WriteLineAsync($"Unknown side '{parse.GetValue(side)}'. Use MX, US or Joint.");
                 return Failed;
@@ -158,24 +158,10 @@ public static class PuenteCli
             await stderr.WriteLineAsync($"Configuration error: {ex.Message}");
             return BadConfiguration;
         }
-        catch (Exception ex) when (IsDatabaseUnreachable(ex))
+        catch (Exception ex) when (StartupFailure.IsDatabaseUnreachable(ex))
         {
             await stderr.WriteLineAsync($"The database configured by {PuenteSettings.ConnectionStringKey} could not be reached or opened: {ex.GetBaseException().Message}");
             return DatabaseUnreachable;
         }
     }
-
-    private static bool IsDatabaseUnreachable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
 }

@@ -7,6 +7,7 @@ using Puente.Core.Access;
 using Puente.Data;
 using Puente.Data.Access;
 using Puente.Data.Water;
+using Puente.Core.Text;
 
 namespace Puente.Cli;
 
@@ -26,7 +27,7 @@ public static class WaterCommands
         status.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, logger) =>
         {
             var date = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-            if (parse.GetValue(asOf) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            if (parse.GetValue(asOf) is { } text && !IsoDate.TryParse(text, out date))
             {
                 await stderr.WriteLineAsync($"--as-of '{text}' is not a date (YYYY-MM-DD).");
                 return PuenteCli.Failed;

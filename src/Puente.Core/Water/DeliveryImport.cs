@@ -1,4 +1,5 @@
 using System.Globalization;
+using Puente.Core.Text;
 
 namespace Puente.Core.Water;
 
@@ -46,7 +47,7 @@ public static class DeliveryImport
                 continue;
             }
 
-            if (!DateOnly.TryParseExact(f[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IsoDate.TryParse(f[0].Trim(), out var date))
             {
                 errors.Add(new RowError(row, "date", $"'{f[0].Trim()}' is not a date (YYYY-MM-DD)"));
             }
@@ -78,7 +79,7 @@ public static class DeliveryImport
             }
 
             var sourceText = f[3].Trim();
-            if (!Enum.TryParse<DeliverySource>(sourceText, ignoreCase: true, out var source) || !Enum.IsDefined(source) || sourceText.Length == 0 || char.IsAsciiDigit(sourceText[0]))
+            if (!EnumText.TryParse<DeliverySource>(sourceText, out var source))
             {
                 errors.Add(new RowError(row, "source", $"'{sourceText}' is not one of {string.Join(", ", Enum.GetNames<DeliverySource>())}"));
             }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using Puente.Core.Text;
 
 namespace Puente.Data.Configuration;
 
@@ -43,7 +44,7 @@ public sealed record PuenteSettings(string DataDirectory, DatabaseProvider Provi
         {
             provider = DatabaseProvider.Sqlite;
         }
-        else if (!Enum.TryParse(providerText.Trim(), ignoreCase: true, out provider) || !Enum.IsDefined(provider))
+        else if (!EnumText.TryParse(providerText, out provider))
         {
             throw new PuenteConfigurationException(ProviderKey,
                 $"{ProviderKey} must be 'Sqlite' or 'Postgres', not '{providerText}'.");

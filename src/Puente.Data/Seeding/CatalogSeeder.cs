@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Puente.Core.Catalog;
 using Puente.Core.Records;
+using Puente.Core.Text;
 
 namespace Puente.Data.Seeding;
 
@@ -221,7 +222,7 @@ public sealed class CatalogSeeder(PuenteDbContext db)
 
     private static TEnum ParseEnum<TEnum>(string value, string file, string code, string field)
         where TEnum : struct, Enum =>
-        Enum.TryParse<TEnum>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)
+        EnumText.TryParse<TEnum>(value, out var parsed, ignoreCase: false)
             ? parsed
             : throw Invalid(file, code, field, value);
 

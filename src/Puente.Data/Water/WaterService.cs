@@ -35,7 +35,7 @@ public sealed class WaterService(PuenteDbContext db)
         db.ReserveMovements.Add(new ReserveMovementRecord
         {
             Id = Guid.CreateVersion7(),
-            Code = string.Create(CultureInfo.InvariantCulture, $"CRR-{movement.Date:yyyyMMdd}-{Guid.NewGuid():N}")[..40].ToUpperInvariant(),
+            Code = UniqueCode("CRR", movement.Date, movement.Kind.ToString()),
             Date = movement.Date,
             Kind = movement.Kind,
             VolumeAf = movement.VolumeAf,
@@ -98,7 +98,7 @@ public sealed class WaterService(PuenteDbContext db)
         db.StorageReadings.Add(new StorageReadingRecord
         {
             Id = Guid.CreateVersion7(),
-            Code = string.Create(CultureInfo.InvariantCulture, $"RGS-{reading.Date:yyyyMMdd}-{reading.Reservoir.ToString().ToUpperInvariant()}-{Guid.NewGuid():N}")[..40].ToUpperInvariant(),
+            Code = UniqueCode("RGS", reading.Date, reading.Reservoir.ToString()),
             Date = reading.Date,
             Reservoir = reading.Reservoir,
             UsOwnedAf = reading.UsOwnedAf,
@@ -140,4 +140,8 @@ public sealed class WaterService(PuenteDbContext db)
     public Task<ImportResult> AddAsync(DateOnly date, string volume, string unit, string source, string? document, CancellationToken cancellationToken = default) =>
         ImportAsync("date,volume,unit,source,document\n" + string.Join(',', date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), volume, unit, source,
             (document ?? "").Replace(",", ";", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)), validRowsOnly: false, cancellationToken);
+
+    /// <summary>A record code for entries that may repeat on a date: prefix, date, what, and a random tail (40 characters).</summary>
+    private static string UniqueCode(string prefix, DateOnly date, string what) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}-{date:yyyyMMdd}-{what}-{Guid.NewGuid():N}")[..40].ToUpperInvariant();
 }

@@ -85,9 +85,7 @@ public sealed class EventStore : IDisposable
             date_added BIGINT, source_url VARCHAR);
         """);
 
-    /// <summary>The GDELT version this store holds, or null while it is empty.</summary>
-    public GdeltVersion? Version => ReadVersion(_connection);
-
+    /// <summary>The GDELT version a store holds, or null while it is empty.</summary>
     private static GdeltVersion? ReadVersion(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Puente.Core.Catalog;
 using Puente.Core.Records;
 using Puente.Data;
 using Puente.Data.Identity;
 using Puente.Web.Features.Actors;
 using Puente.Web.Features.Catalog;
 using Puente.Web.Features.Mechanisms;
+using Puente.Web.Features.Records;
 using Puente.Web.Hosting;
 
 namespace Puente.Web.Api;
@@ -48,23 +48,23 @@ public static class ApiEndpoints
         api.MapGet("/tracks", async (PuenteDbContext db, int? page, int? pageSize, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             await ListAsync(db.Tracks.AsNoTracking().OrderBy(x => x.SortOrder), page, pageSize, x => TrackDto.From(x, Culture), t, ct));
         api.MapGet("/tracks/{id}", async (PuenteDbContext db, string id, CancellationToken ct) =>
-            One(await FindAsync(db.Tracks.AsNoTracking(), id, ct), x => TrackDto.From(x, Culture)));
+            One(await RecordLookup.FindAsync(db.Tracks.AsNoTracking(), id, ct), x => TrackDto.From(x, Culture)));
 
         api.MapGet("/issues", async (PuenteDbContext db, int? page, int? pageSize, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             await ListAsync(db.AgendaIssues.AsNoTracking().OrderBy(x => x.Code), page, pageSize, x => IssueDto.From(x, Culture), t, ct));
         api.MapGet("/issues/{id}", async (PuenteDbContext db, string id, CancellationToken ct) =>
-            One(await FindAsync(db.AgendaIssues.AsNoTracking(), id, ct), x => IssueDto.From(x, Culture)));
+            One(await RecordLookup.FindAsync(db.AgendaIssues.AsNoTracking(), id, ct), x => IssueDto.From(x, Culture)));
 
         api.MapGet("/administrations", async (PuenteDbContext db, int? page, int? pageSize, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             await ListAsync(db.Administrations.AsNoTracking().OrderBy(x => x.Country).ThenBy(x => x.TermStart), page, pageSize, x => AdministrationDto.From(x, Culture), t, ct));
         api.MapGet("/administrations/{id}", async (PuenteDbContext db, string id, CancellationToken ct) =>
-            One(await FindAsync(db.Administrations.AsNoTracking(), id, ct), x => AdministrationDto.From(x, Culture)));
+            One(await RecordLookup.FindAsync(db.Administrations.AsNoTracking(), id, ct), x => AdministrationDto.From(x, Culture)));
 
         api.MapGet("/recommendations", async (PuenteDbContext db, string? section, string? addressee, string? track, string? issue,
             int? page, int? pageSize, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             await ListAsync(RecommendationQuery.Filter(db, section, addressee, track, issue), page, pageSize, x => RecommendationDto.From(x, Culture), t, ct));
         api.MapGet("/recommendations/{id}", async (PuenteDbContext db, string id, CancellationToken ct) =>
-            One(await FindAsync(db.Recommendations.AsNoTracking().Include(r => r.Track), id, ct), x => RecommendationDto.From(x, Culture)));
+            One(await RecordLookup.FindAsync(db.Recommendations.AsNoTracking().Include(r => r.Track), id, ct), x => RecommendationDto.From(x, Culture)));
 
         api.MapGet("/actors", async (ActorService actors, string? q, string? country, string? type, string? track, string? level,
             int? page, int? pageSize, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
@@ -221,18 +221,6 @@ public static class ApiEndpoints
         var total = await query.CountAsync(ct);
         var items = await query.Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return Results.Ok(new Paged<TDto>([.. items.Select(map)], total, p, size));
-    }
-
-    private static Task<T?> FindAsync<T>(IQueryable<T> query, string id, CancellationToken ct)
-        where T : ContentRecord
-    {
-        if (Guid.TryParse(id, out var guid))
-        {
-            return query.FirstOrDefaultAsync(x => x.Id == guid, ct);
-        }
-
-        var code = CatalogCode.Normalize(id);
-        return query.FirstOrDefaultAsync(x => x.Code == code, ct);
     }
 
     private static IResult One<T, TDto>(T? record, Func<T, TDto> map)

@@ -29,7 +29,16 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.FillAsync("#Input_UserName", "admin");
         await page.FillAsync("#Input_Password", generated);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync("**/Account/ChangePassword");
+        try
+        {
+            await page.WaitForURLAsync("**/Account/ChangePassword");
+        }
+        catch (TimeoutException)
+        {
+            // Say where the browser is and what it shows, so a failure here explains itself.
+            Assert.Fail($"Sign-in did not reach the password change; at {page.Url}: {await page.InnerTextAsync("main")}\n{web.Output}");
+        }
+
         Assert.True(await page.IsVisibleAsync("#must-change"));
         await page.FillAsync("#Input_CurrentPassword", generated);
         await page.FillAsync("#Input_NewPassword", "Browser-Admin-2026");

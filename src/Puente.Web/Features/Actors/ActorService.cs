@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Puente.Core.Catalog;
 using Puente.Data;
 using Puente.Web.Features.Records;
+using Puente.Core.Text;
 
 namespace Puente.Web.Features.Actors;
 
@@ -31,12 +31,12 @@ public sealed class ActorService(PuenteDbContext db, IStringLocalizer<SharedReso
             query = query.Where(a => a.Country == country);
         }
 
-        if (RecordAccess.TryParse<ActorType>(filter.Type, out var type))
+        if (EnumText.TryParse<ActorType>(filter.Type, out var type))
         {
             query = query.Where(a => a.Type == type);
         }
 
-        if (RecordAccess.TryParse<GovernmentLevel>(filter.Level, out var level))
+        if (EnumText.TryParse<GovernmentLevel>(filter.Level, out var level))
         {
             query = query.Where(a => a.Level == level);
         }
@@ -54,41 +54,16 @@ public sealed class ActorService(PuenteDbContext db, IStringLocalizer<SharedReso
     }
 
     /// <summary>Finds a readable actor by id or code; null when none (or not readable, which looks the same).</summary>
-    public Task<Actor?> FindAsync(string idOrCode, bool track, CancellationToken cancellationToken)
-    {
-        var query = (track ? db.Actors : db.Actors.AsNoTracking()).Include(a => a.Track).Include(a => a.Parent);
-        if (Guid.TryParse(idOrCode, out var id))
-        {
-            return query.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        }
-
-        var code = CatalogCode.Normalize(idOrCode);
-        return query.FirstOrDefaultAsync(a => a.Code == code, cancellationToken);
-    }
+    /// <summary>A readable actor by id or code; null when none (or not readable, which looks the same).</summary>
+    public Task<Actor?> FindAsync(string idOrCode, bool track, CancellationToken cancellationToken) =>
+        RecordLookup.FindAsync((track ? db.Actors : db.Actors.AsNoTracking()).Include(a => a.Track).Include(a => a.Parent), idOrCode, cancellationToken);
 
     /// <summary>Validates and saves; <paramref name="existing"/> null creates. Errors come back keyed by field.</summary>
     public async Task<(Actor? Actor, FieldErrors Errors)> SaveAsync(ActorInput input, Actor? existing, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var code = CatalogCode.Normalize(input.Code);
-        if (!CatalogCode.IsValid(code))
-        {
-            errors.Add("code", t["A code is 1–40 upper-case letters, digits, '-' or '.'."]);
-        }
-        else if (await db.Actors.IgnoreQueryFilters().AnyAsync(a => a.Code == code && (existing == null || a.Id != existing.Id), cancellationToken))
-        {
-            errors.Add("code", t["The code '{0}' is already in use.", code]);
-        }
-
-        var nameEn = RecordAccess.Text(input.NameEn, "nameEn", 300, errors, t);
-        var nameEs = RecordAccess.Text(input.NameEs, "nameEs", 300, errors, t);
-        if (nameEn.Length == 0 && nameEs.Length == 0)
-        {
-            errors.Add("nameEn", t["Give a name in English or Spanish."]);
-        }
-
-        var descriptionEn = RecordAccess.Text(input.DescriptionEn, "descriptionEn", 4000, errors, t);
-        var descriptionEs = RecordAccess.Text(input.DescriptionEs, "descriptionEs", 4000, errors, t);
+        var code = await RecordLookup.CodeAsync(db.Actors, input.Code, existing?.Id, errors, t, cancellationToken);
+        var (nameEn, nameEs, descriptionEn, descriptionEs) = RecordLookup.Names(input.NameEn, input.NameEs, input.DescriptionEn, input.DescriptionEs, errors, t);
         var city = RecordAccess.Text(input.City, "city", 100, errors, t);
         var region = RecordAccess.Text(input.Region, "region", 100, errors, t);
         var website = RecordAccess.Text(input.Website, "website", 300, errors, t);
@@ -97,12 +72,12 @@ public sealed class ActorService(PuenteDbContext db, IStringLocalizer<SharedReso
             errors.Add("website", t["A web address starts with http:// or https://."]);
         }
 
-        if (!RecordAccess.TryParse<ActorType>(input.Type, out var type))
+        if (!EnumText.TryParse<ActorType>(input.Type, out var type))
         {
             errors.Add("type", t["Unknown type '{0}'.", input.Type ?? ""]);
         }
 
-        if (!RecordAccess.TryParse<GovernmentLevel>(input.Level, out var level))
+        if (!EnumText.TryParse<GovernmentLevel>(input.Level, out var level))
         {
             errors.Add("level", t["Unknown level of government '{0}'.", input.Level ?? ""]);
         }
@@ -176,6 +151,4 @@ public sealed class ActorService(PuenteDbContext db, IStringLocalizer<SharedReso
         await db.SaveChangesAsync(cancellationToken);
         return (actor, errors);
     }
-
-    public static string DisplayName(Actor a) => Core.Localization.Bilingual.Pick(a.NameEn, a.NameEs, CultureInfo.CurrentUICulture);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Puente.Core.Catalog;
 using Puente.Data;
 using Puente.Web.Features.Records;
+using Puente.Core.Text;
 
 namespace Puente.Web.Features.Catalog;
 
@@ -17,7 +18,7 @@ public static class RecommendationQuery
             query = query.Where(r => r.Section == s);
         }
 
-        if (RecordAccess.TryParse<Addressee>(addressee, out var a))
+        if (EnumText.TryParse<Addressee>(addressee, out var a))
         {
             query = query.Where(r => r.Addressee == a);
         }

@@ -1,9 +1,9 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Localization;
 using Puente.Data.Configuration;
 using Puente.Events.Measures;
 using Puente.Events.Store;
+using Puente.Core.Text;
 
 namespace Puente.Web.Features.Events;
 
@@ -50,7 +50,7 @@ public sealed class EventData(PuenteSettings settings)
             errors["dyad"] = [t["Write a dyad as USA-MEX (both directions) or USA>MEX (from the first to the second)."]];
         }
 
-        if (!Enum.TryParse<Period>(by ?? "month", ignoreCase: true, out var period) || !Enum.IsDefined(period) || char.IsAsciiDigit((by ?? "m")[0]))
+        if (!EnumText.TryParse<Period>(by ?? "month", out var period))
         {
             errors["by"] = [t["Group by day, week, month or year."]];
         }
@@ -62,7 +62,7 @@ public sealed class EventData(PuenteSettings settings)
                 return null;
             }
 
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (IsoDate.TryParse(text, out var date))
             {
                 return date;
             }

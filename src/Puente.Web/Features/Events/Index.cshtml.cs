@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Puente.Events.Measures;
 using Puente.Events.Reference;
+using Puente.Core.Text;
 
 namespace Puente.Web.Features.Events;
 
@@ -48,9 +49,9 @@ public sealed class IndexModel(EventData data, IStringLocalizer<SharedResource> 
         var c = CultureInfo.InvariantCulture;
         return by switch
         {
-            Puente.Events.Measures.Period.Day when DateOnly.TryParseExact(period, "yyyy-MM-dd", c, DateTimeStyles.None, out var d) => (d, d),
-            Puente.Events.Measures.Period.Week when DateOnly.TryParseExact(period, "yyyy-MM-dd", c, DateTimeStyles.None, out var w) => (w, w.AddDays(6)),
-            Puente.Events.Measures.Period.Month when DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", c, DateTimeStyles.None, out var m) => (m, m.AddMonths(1).AddDays(-1)),
+            Puente.Events.Measures.Period.Day when IsoDate.TryParse(period, out var d) => (d, d),
+            Puente.Events.Measures.Period.Week when IsoDate.TryParse(period, out var w) => (w, w.AddDays(6)),
+            Puente.Events.Measures.Period.Month when IsoDate.TryParse(period + "-01", out var m) => (m, m.AddMonths(1).AddDays(-1)),
             Puente.Events.Measures.Period.Year when int.TryParse(period, NumberStyles.None, c, out var y) && y is > 1900 and < 2200 => (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)),
             _ => null,
         };

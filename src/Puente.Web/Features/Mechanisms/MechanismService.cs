@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Puente.Core.Catalog;
 using Puente.Data;
 using Puente.Web.Features.Records;
+using Puente.Core.Text;
 
 namespace Puente.Web.Features.Mechanisms;
 
@@ -34,7 +35,7 @@ public sealed class MechanismService(PuenteDbContext db, IStringLocalizer<Shared
             query = query.Where(m => EF.Functions.Like("," + m.Participants + ",", participant, "\\"));
         }
 
-        if (RecordAccess.TryParse<Cadence>(filter.Cadence, out var cadence))
+        if (EnumText.TryParse<Cadence>(filter.Cadence, out var cadence))
         {
             query = query.Where(m => m.Cadence == cadence);
         }
@@ -44,40 +45,15 @@ public sealed class MechanismService(PuenteDbContext db, IStringLocalizer<Shared
         return (items, total);
     }
 
-    public Task<Mechanism?> FindAsync(string idOrCode, bool track, CancellationToken cancellationToken)
-    {
-        var query = (track ? db.Mechanisms : db.Mechanisms.AsNoTracking()).Include(m => m.Track);
-        if (Guid.TryParse(idOrCode, out var id))
-        {
-            return query.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        }
-
-        var code = CatalogCode.Normalize(idOrCode);
-        return query.FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
-    }
+    /// <summary>A readable mechanism by id or code; null when none (or not readable, which looks the same).</summary>
+    public Task<Mechanism?> FindAsync(string idOrCode, bool track, CancellationToken cancellationToken) =>
+        RecordLookup.FindAsync((track ? db.Mechanisms : db.Mechanisms.AsNoTracking()).Include(m => m.Track), idOrCode, cancellationToken);
 
     public async Task<(Mechanism? Mechanism, FieldErrors Errors)> SaveAsync(MechanismInput input, Mechanism? existing, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var code = CatalogCode.Normalize(input.Code);
-        if (!CatalogCode.IsValid(code))
-        {
-            errors.Add("code", t["A code is 1–40 upper-case letters, digits, '-' or '.'."]);
-        }
-        else if (await db.Mechanisms.IgnoreQueryFilters().AnyAsync(m => m.Code == code && (existing == null || m.Id != existing.Id), cancellationToken))
-        {
-            errors.Add("code", t["The code '{0}' is already in use.", code]);
-        }
-
-        var nameEn = RecordAccess.Text(input.NameEn, "nameEn", 300, errors, t);
-        var nameEs = RecordAccess.Text(input.NameEs, "nameEs", 300, errors, t);
-        if (nameEn.Length == 0 && nameEs.Length == 0)
-        {
-            errors.Add("nameEn", t["Give a name in English or Spanish."]);
-        }
-
-        var descriptionEn = RecordAccess.Text(input.DescriptionEn, "descriptionEn", 4000, errors, t);
-        var descriptionEs = RecordAccess.Text(input.DescriptionEs, "descriptionEs", 4000, errors, t);
+        var code = await RecordLookup.CodeAsync(db.Mechanisms, input.Code, existing?.Id, errors, t, cancellationToken);
+        var (nameEn, nameEs, descriptionEn, descriptionEs) = RecordLookup.Names(input.NameEn, input.NameEs, input.DescriptionEn, input.DescriptionEs, errors, t);
         var established = RecordAccess.Text(input.Established, "established", 20, errors, t);
 
         var participants = Countries.ParseParticipants(string.Join(',', input.Participants ?? []));
@@ -86,7 +62,7 @@ public sealed class MechanismService(PuenteDbContext db, IStringLocalizer<Shared
             errors.Add("participants", t["Name the participants: {0}.", string.Join(", ", Countries.Participants)]);
         }
 
-        if (!RecordAccess.TryParse<Cadence>(input.Cadence, out var cadence))
+        if (!EnumText.TryParse<Cadence>(input.Cadence, out var cadence))
         {
             errors.Add("cadence", t["Unknown cadence '{0}'.", input.Cadence ?? ""]);
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Puente.Core.Access;
 using Puente.Core.Records;
 using Puente.Data;
+using Puente.Core.Text;
 
 namespace Puente.Web.Features.Records;
 
@@ -28,7 +29,7 @@ public static class RecordAccess
         IStringLocalizer t, CancellationToken cancellationToken)
     {
         var confidentiality = Core.Access.Confidentiality.Shared;
-        if (!string.IsNullOrWhiteSpace(input.Confidentiality) && !TryParse(input.Confidentiality, out confidentiality))
+        if (!string.IsNullOrWhiteSpace(input.Confidentiality) && !EnumText.TryParse(input.Confidentiality, out confidentiality))
         {
             errors.Add("confidentiality", t["Unknown confidentiality '{0}'. Use Shared, Internal or Restricted.", input.Confidentiality]);
         }
@@ -36,7 +37,7 @@ public static class RecordAccess
         var side = viewer.Side ?? Side.Joint;
         if (!string.IsNullOrWhiteSpace(input.OwnerSide))
         {
-            if (!TryParse(input.OwnerSide, out side))
+            if (!EnumText.TryParse(input.OwnerSide, out side))
             {
                 errors.Add("ownerSide", t["Unknown side '{0}'. Use MX, US or Joint.", input.OwnerSide]);
             }
@@ -111,16 +112,6 @@ public static class RecordAccess
         return [.. principals.Select(p => p.StartsWith(Principals.UserPrefix, StringComparison.Ordinal)
             ? Principals.UserPrefix + (names.GetValueOrDefault(p[Principals.UserPrefix.Length..]) ?? "?")
             : p).Order(StringComparer.Ordinal)];
-    }
-
-    /// <summary>Parses an enum by name only (numbers are not accepted).</summary>
-    public static bool TryParse<TEnum>(string? text, out TEnum value)
-        where TEnum : struct, Enum
-    {
-        value = default;
-        var trimmed = text?.Trim();
-        return !string.IsNullOrEmpty(trimmed) && !char.IsAsciiDigit(trimmed[0]) && trimmed[0] != '-'
-            && Enum.TryParse(trimmed, ignoreCase: true, out value) && Enum.IsDefined(value);
     }
 
     /// <summary>Checks a text field's length; returns the trimmed value.</summary>

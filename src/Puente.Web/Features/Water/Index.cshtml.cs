@@ -5,6 +5,7 @@ using Puente.Core.Localization;
 using Puente.Core.Water;
 using Microsoft.Extensions.Localization;
 using Puente.Data.Water;
+using Puente.Core.Text;
 
 namespace Puente.Web.Features.Water;
 
@@ -18,6 +19,9 @@ public sealed class IndexModel(TimeProvider time, WaterService water, IStringLoc
 
     public DateOnly Date { get; private set; }
     public CycleHistory? Cycle { get; private set; }
+
+    /// <summary>Every cycle, with early closures from the recorded storage readings.</summary>
+    public IReadOnlyList<CycleHistory> Cycles { get; private set; } = [];
     public RioGrandeStatus? Status { get; private set; }
     public ColoradoAllotment? Allotment { get; private set; }
     public string? Error { get; private set; }
@@ -35,7 +39,7 @@ public sealed class IndexModel(TimeProvider time, WaterService water, IStringLoc
             return Forbid();
         }
 
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || volumeAf is null)
+        if (!IsoDate.TryParse(date, out var d) || volumeAf is null)
         {
             ReserveError = t["Give a date and a volume."];
         }
@@ -58,7 +62,7 @@ public sealed class IndexModel(TimeProvider time, WaterService water, IStringLoc
             return Forbid();
         }
 
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (!IsoDate.TryParse(date, out var d))
         {
             Import = new ImportResult(new DeliveryTable([], [new RowError(2, "date", t["A date is written YYYY-MM-DD."])], 1), 0);
         }
@@ -96,7 +100,7 @@ public sealed class IndexModel(TimeProvider time, WaterService water, IStringLoc
     public async Task OnGetAsync(CancellationToken ct)
     {
         Date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (AsOf is not null && !IsoDate.TryParse(AsOf, out var parsed))
         {
             Error = "date";
         }
@@ -105,7 +109,9 @@ public sealed class IndexModel(TimeProvider time, WaterService water, IStringLoc
             Date = DateOnly.ParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
-        Cycle = await water.CycleOnAsync(Date, ct);
+        var readings = await water.ReadingsAsync(ct);
+        Cycle = WaterService.CycleOn(Date, await water.RecordedAsync(ct), readings);
+        Cycles = WaterService.Cycles(readings);
         Reserve = await water.ReserveAsync(ct);
         if (Cycle is not null)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Puente.Core.Water;
 using Puente.Data.Water;
 using Puente.Web.Api;
+using Puente.Core.Text;
 
 namespace Puente.Web.Features.Water;
 
@@ -14,7 +15,7 @@ public static class WaterApi
         api.MapGet("/water/riogrande/status", async (string? asOf, TimeProvider time, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            if (asOf is not null && !IsoDate.TryParse(asOf, out date))
             {
                 return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["asOf"] = [t["A date is written YYYY-MM-DD."]] }, t);
             }
@@ -101,7 +102,7 @@ public static class WaterApi
 
         api.MapPost("/water/riogrande/deliveries", async ([Microsoft.AspNetCore.Mvc.FromBody] DeliveryInput input, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
-            if (!DateOnly.TryParseExact(input.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IsoDate.TryParse(input.Date, out var date))
             {
                 return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["date"] = [t["A date is written YYYY-MM-DD."]] }, t);
             }
@@ -116,12 +117,12 @@ public static class WaterApi
         api.MapPost("/water/riogrande/storage-readings", async ([Microsoft.AspNetCore.Mvc.FromBody] ReadingInput input, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
-            if (!DateOnly.TryParseExact(input.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IsoDate.TryParse(input.Date, out var date))
             {
                 errors["date"] = [t["A date is written YYYY-MM-DD."]];
             }
 
-            if (!Enum.TryParse<Reservoir>(input.Reservoir, ignoreCase: true, out var reservoir) || !Enum.IsDefined(reservoir) || char.IsAsciiDigit((input.Reservoir ?? "0")[0]))
+            if (!EnumText.TryParse<Reservoir>(input.Reservoir, out var reservoir))
             {
                 errors["reservoir"] = [t["The reservoir is Amistad or Falcon."]];
             }
@@ -160,7 +161,7 @@ public static class WaterApi
         api.MapGet("/water/colorado/reserve", async (string? asOf, TimeProvider time, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            if (asOf is not null && !IsoDate.TryParse(asOf, out date))
             {
                 return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["asOf"] = [t["A date is written YYYY-MM-DD."]] }, t);
             }
@@ -173,12 +174,12 @@ public static class WaterApi
         api.MapPost("/water/colorado/reserve", async ([Microsoft.AspNetCore.Mvc.FromBody] ReserveInput input, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
-            if (!DateOnly.TryParseExact(input.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IsoDate.TryParse(input.Date, out var date))
             {
                 errors["date"] = [t["A date is written YYYY-MM-DD."]];
             }
 
-            if (!Enum.TryParse<ReserveMovementKind>(input.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || char.IsAsciiDigit((input.Kind ?? "0")[0]))
+            if (!EnumText.TryParse<ReserveMovementKind>(input.Kind, out var kind))
             {
                 errors["kind"] = [t["The kind is Deferral, ScarcitySavings or Recovery."]];
             }
@@ -214,7 +215,7 @@ public static class WaterApi
             return fallback;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (IsoDate.TryParse(text, out var d))
         {
             return d;
         }

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Puente.Core.Catalog;
+using Puente.Core.Records;
+
+namespace Puente.Web.Features.Records;
+
+/// <summary>What every record type's reads and writes share: lookup by id or code, and the checks of code and names.</summary>
+public static class RecordLookup
+{
+    /// <summary>A readable record by its id or its code (the query carries the access filter); null when none.</summary>
+    public static Task<T?> FindAsync<T>(IQueryable<T> query, string idOrCode, CancellationToken cancellationToken)
+        where T : ContentRecord
+    {
+        if (Guid.TryParse(idOrCode, out var id))
+        {
+            return query.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        }
+
+        var code = CatalogCode.Normalize(idOrCode);
+        return query.FirstOrDefaultAsync(x => x.Code == code, cancellationToken);
+    }
+
+    /// <summary>The normalized code, checked for form and for uniqueness among all records of the type (readable or not).</summary>
+    public static async Task<string> CodeAsync<T>(DbSet<T> all, string? input, Guid? existingId, FieldErrors errors, IStringLocalizer t,
+        CancellationToken cancellationToken)
+        where T : ContentRecord
+    {
+        var code = CatalogCode.Normalize(input);
+        if (!CatalogCode.IsValid(code))
+        {
+            errors.Add("code", t["A code is 1–40 upper-case letters, digits, '-' or '.'."]);
+        }
+        else if (await all.IgnoreQueryFilters().AnyAsync(x => x.Code == code && (existingId == null || x.Id != existingId), cancellationToken))
+        {
+            errors.Add("code", t["The code '{0}' is already in use.", code]);
+        }
+
+        return code;
+    }
+
+    /// <summary>Bilingual name and description: lengths checked, and a name in at least one language.</summary>
+    public static (string NameEn, string NameEs, string DescriptionEn, string DescriptionEs) Names(string? nameEn, string? nameEs,
+        string? descriptionEn, string? descriptionEs, FieldErrors errors, IStringLocalizer t)
+    {
+        var en = RecordAccess.Text(nameEn, "nameEn", 300, errors, t);
+        var es = RecordAccess.Text(nameEs, "nameEs", 300, errors, t);
+        if (en.Length == 0 && es.Length == 0)
+        {
+            errors.Add("nameEn", t["Give a name in English or Spanish."]);
+        }
+
+        return (en, es, RecordAccess.Text(descriptionEn, "descriptionEn", 4000, errors, t), RecordAccess.Text(descriptionEs, "descriptionEs", 4000, errors, t));
+    }
+}
