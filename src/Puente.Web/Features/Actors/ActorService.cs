@@ -88,16 +88,7 @@ public sealed class ActorService(PuenteDbContext db, IStringLocalizer<SharedReso
             errors.Add("country", t["Unknown country '{0}'. Use one of {1}.", input.Country ?? "", string.Join(", ", Countries.ActorCountries)]);
         }
 
-        Track? trackRecord = null;
-        if (!string.IsNullOrWhiteSpace(input.TrackCode))
-        {
-            var trackCode = CatalogCode.Normalize(input.TrackCode);
-            trackRecord = await db.Tracks.FirstOrDefaultAsync(x => x.Code == trackCode, cancellationToken);
-            if (trackRecord is null)
-            {
-                errors.Add("trackCode", t["Unknown track '{0}'.", input.TrackCode]);
-            }
-        }
+        var trackRecord = await RecordLookup.TrackAsync(db, input.TrackCode, errors, t, cancellationToken);
 
         Actor? parent = null;
         if (!string.IsNullOrWhiteSpace(input.ParentCode))
@@ -121,17 +112,7 @@ public sealed class ActorService(PuenteDbContext db, IStringLocalizer<SharedReso
             return (null, errors);
         }
 
-        var actor = existing ?? new Actor { Id = Guid.CreateVersion7() };
-        if (existing is null)
-        {
-            db.Actors.Add(actor);
-        }
-        else
-        {
-            // Optimistic concurrency: the update only applies to the version the editor saw.
-            db.Entry(actor).Property(a => a.Version).OriginalValue = input.Version!.Value;
-        }
-
+        var actor = RecordLookup.AddOrHoldVersion(db, existing, input.Version, () => new Actor());
         actor.Code = code;
         actor.NameEn = nameEn;
         actor.NameEs = nameEs;

@@ -67,16 +67,7 @@ public sealed class MechanismService(PuenteDbContext db, IStringLocalizer<Shared
             errors.Add("cadence", t["Unknown cadence '{0}'.", input.Cadence ?? ""]);
         }
 
-        Core.Catalog.Track? trackRecord = null;
-        if (!string.IsNullOrWhiteSpace(input.TrackCode))
-        {
-            var trackCode = CatalogCode.Normalize(input.TrackCode);
-            trackRecord = await db.Tracks.FirstOrDefaultAsync(x => x.Code == trackCode, cancellationToken);
-            if (trackRecord is null)
-            {
-                errors.Add("trackCode", t["Unknown track '{0}'.", input.TrackCode]);
-            }
-        }
+        var trackRecord = await RecordLookup.TrackAsync(db, input.TrackCode, errors, t, cancellationToken);
 
         var access = await RecordAccess.ValidateAsync(input.Access, db, db.Viewer, errors, t, cancellationToken);
         if (existing is not null && input.Version is null)
@@ -89,16 +80,7 @@ public sealed class MechanismService(PuenteDbContext db, IStringLocalizer<Shared
             return (null, errors);
         }
 
-        var mechanism = existing ?? new Mechanism { Id = Guid.CreateVersion7() };
-        if (existing is null)
-        {
-            db.Mechanisms.Add(mechanism);
-        }
-        else
-        {
-            db.Entry(mechanism).Property(m => m.Version).OriginalValue = input.Version!.Value;
-        }
-
+        var mechanism = RecordLookup.AddOrHoldVersion(db, existing, input.Version, () => new Mechanism());
         mechanism.Code = code;
         mechanism.NameEn = nameEn;
         mechanism.NameEs = nameEs;

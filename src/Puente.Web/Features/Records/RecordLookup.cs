@@ -52,4 +52,38 @@ public static class RecordLookup
 
         return (en, es, RecordAccess.Text(descriptionEn, "descriptionEn", 4000, errors, t), RecordAccess.Text(descriptionEs, "descriptionEs", 4000, errors, t));
     }
+
+    /// <summary>The track a code names (empty: none); an unknown code is a field error.</summary>
+    public static async Task<Track?> TrackAsync(Data.PuenteDbContext db, string? input, FieldErrors errors, IStringLocalizer t, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        var code = CatalogCode.Normalize(input);
+        var track = await db.Tracks.FirstOrDefaultAsync(x => x.Code == code, cancellationToken);
+        if (track is null)
+        {
+            errors.Add("trackCode", t["Unknown track '{0}'.", input]);
+        }
+
+        return track;
+    }
+
+    /// <summary>Adds a new record, or holds an existing one to the version the editor saw (optimistic concurrency).</summary>
+    public static T AddOrHoldVersion<T>(Data.PuenteDbContext db, T? existing, int? version, Func<T> create)
+        where T : ContentRecord
+    {
+        if (existing is null)
+        {
+            var record = create();
+            record.Id = Guid.CreateVersion7();
+            db.Add(record);
+            return record;
+        }
+
+        db.Entry(existing).Property(r => r.Version).OriginalValue = version!.Value;
+        return existing;
+    }
 }
