@@ -180,6 +180,128 @@ public sealed class IngestTests : IDisposable
         Assert.Equal(2, row.GdeltEvents);
     }
 
+    [Fact]
+    public async Task The_drill_down_shows_each_events_actors_place_and_source_link_as_the_files_give_them()
+    {
+        var files = Directory.GetFiles(RealSampleFolder, "*.export.CSV").Order(StringComparer.Ordinal).ToList();
+        using var store = OpenStore();
+        await store.IngestAsync(files, IngestOptions.Default);
+        var rows = EventMeasures.Events(store.Connection, UsaMex, new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1), null, 1000);
+        Assert.Equal(168, rows.Count);
+
+        var expected = new Dictionary<long, string[]>();
+        foreach (var line in files.SelectMany(File.ReadLines))
+        {
+            var f = line.Split('\t');
+            expected.TryAdd(long.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), f);
+        }
+
+        Assert.All(rows, r =>
+        {
+            var f = expected[r.GlobalEventId];
+            Assert.Equal((f[6], f[7], f[16], f[17], f[26], f[52], f[60]), (r.Actor1, r.Actor1Country, r.Actor2, r.Actor2Country, r.EventCode, r.Place, r.SourceUrl));
+            Assert.StartsWith("http", r.SourceUrl, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task A_file_larger_than_one_chunk_is_read_in_parallel_exactly_and_recognized_when_ingested_again()
+    {
+        // Over 32 MiB: several chunks, read by several workers, each appending in its own transaction.
+        var lines = Enumerable.Range(0, 120_000).Select(i => Line(new(1_000_000 + i, $"2025{1 + (i % 12):00}15", i % 3 == 0 ? "USA" : "MEX",
+            i % 5 == 0 ? "USA" : "MEX", Quad: 1 + (i % 4), Goldstein: (i % 201 - 100) / 10.0, Tone: (i % 1999 - 999) / 97.0, Articles: i % 9,
+            Url: "https://example.org/" + new string('x', 400) + i)));
+        var big = Write(_dir, "big.export.CSV", lines);
+        Assert.True(new FileInfo(big).Length > 2 * ContentHash.GridBytes);
+        Assert.True(ContentHash.Chunks(big).Count >= 3);
+
+        using var store = OpenStore();
+        var outcome = Assert.Single(await store.IngestAsync([big], new IngestOptions(IngestOptions.Default.Countries, 2)));
+        Assert.Equal((120_000L, 120_000L, 0L), (outcome.Report!.Lines, outcome.Report.Kept, outcome.Report.Skipped));
+        foreach (var dyad in new[] { UsaMex, new Dyad("MEX", "MEX", false), new Dyad("USA", "MEX", true) })
+        {
+            Reference.AssertSame(Reference.Summary([big], dyad.First, dyad.Second, dyad.Directed, EventMeasures.PeriodSql(Period.Month)),
+                EventMeasures.Summary(store.Connection, dyad, Period.Month, null, null));
+        }
+
+        // The hash the parse computed is the one a separate pass computes, so the file is recognized again.
+        var again = Assert.Single(await store.IngestAsync([big], new IngestOptions(IngestOptions.Default.Countries, 1)));
+        Assert.Equal(FileOutcome.AlreadyIngested, again.Status);
+    }
+
+    [Fact]
+    public void A_store_written_by_an_earlier_version_is_refused_with_a_clear_message()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(StorePath)!);
+        using (var old = new DuckDB.NET.Data.DuckDBConnection($"Data Source={StorePath}"))
+        {
+            old.Open();
+            using var command = old.CreateCommand();
+            command.CommandText = "CREATE TABLE files (sha256 VARCHAR PRIMARY KEY, name VARCHAR)";
+            command.ExecuteNonQuery();
+        }
+
+        var e = Assert.Throws<InvalidDataException>(() => EventStore.Open(StorePath));
+        Assert.Contains("earlier version of Puente", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ingest the GDELT files again", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("3.4")]
+    [InlineData("-10")]
+    [InlineData("-0.0")]
+    [InlineData("0.1")]
+    [InlineData("-7.12345678901234")]
+    [InlineData("2.71828182845905")]
+    [InlineData("9.99999999999999")]
+    [InlineData("1.23456789012345678")]
+    [InlineData("1e1")]
+    [InlineData(".5")]
+    [InlineData("5.")]
+    public void Goldstein_and_tone_are_read_as_the_same_double_the_general_parser_gives(string text)
+    {
+        var goldstein = double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        var line = Line(new(1, "20250101", "USA", "MEX", Goldstein: 0, Tone: 0)).Split('\t');
+        line[30] = text;
+        line[34] = text;
+        var read = new List<EventRecord>();
+        using var input = new MemoryStream(U(string.Join('\t', line) + "\n"));
+        GdeltEventReader.Read(input, IngestOptions.Default.Countries, null, read.Add);
+        var e = Assert.Single(read);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(goldstein), BitConverter.DoubleToInt64Bits(e.GoldsteinScale));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(goldstein), BitConverter.DoubleToInt64Bits(e.AvgTone));
+    }
+
+    [Fact]
+    public void Random_decimals_are_read_as_the_same_double_the_general_parser_gives()
+    {
+        var random = new Random(20261130);
+        var texts = Enumerable.Range(0, 20_000).Select(_ =>
+        {
+            var digits = random.Next(1, 17);
+            var number = string.Concat(Enumerable.Range(0, digits).Select(_ => (char)('0' + random.Next(10))));
+            var point = random.Next(0, digits + 1);
+            var text = point == digits ? number : number[..point] + "." + number[point..];
+            return (random.Next(2) == 0 ? "-" : "") + text;
+        }).Where(t => double.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var v) && Math.Abs(v) <= 10).Take(2_000).ToList();
+        var lines = texts.Select((t, i) =>
+        {
+            var f = Line(new(i + 1, "20250101", "USA", "MEX")).Split('\t');
+            f[30] = t;
+            f[34] = t;
+            return string.Join('\t', f);
+        });
+        var read = new List<EventRecord>();
+        using var input = new MemoryStream(U(string.Join('\n', lines) + "\n"));
+        GdeltEventReader.Read(input, IngestOptions.Default.Countries, null, read.Add);
+        Assert.Equal(texts.Count, read.Count);
+        Assert.True(texts.Count > 500);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(double.Parse(texts[i], System.Globalization.CultureInfo.InvariantCulture), read[i].GoldsteinScale);
+        }
+    }
+
     private static byte[] U(string s) => System.Text.Encoding.UTF8.GetBytes(s);
 
     public void Dispose()

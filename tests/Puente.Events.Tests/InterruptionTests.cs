@@ -38,12 +38,26 @@ public sealed class InterruptionTests : IDisposable
         Assert.Equal(Count(clean, "SELECT count(*) FROM files"), Count(interrupted, "SELECT count(*) FROM files"));
         Assert.Equal(Count(clean, "SELECT sum(events)::BIGINT FROM daily_totals"), Count(interrupted, "SELECT sum(events)::BIGINT FROM daily_totals"));
         Assert.Equal(Count(clean, "SELECT count(*) FROM events"), Count(interrupted, "SELECT count(*) FROM events"));
+        Assert.Equal(0, Count(interrupted, "SELECT count(*) FROM loads"));
+        Assert.Equal(0, Count(interrupted, "SELECT count(*) FROM event_rows WHERE file_no NOT IN (SELECT file_no FROM files)"));
+
+        // No detail file is left of the killed load, and the drill-down shows the same events with the same links.
+        var details = Directory.GetFiles(Path.Combine(interrupted, EventDetails.FolderName)).Select(Path.GetFileName).ToList();
+        Assert.Equal(Count(interrupted, "SELECT count(*) FROM files"), details.Select(d => d!.Split('-')[0]).Distinct().Count());
+        Assert.NotEmpty(Drill(clean));
+        Assert.Equal(Drill(clean).Select(r => (r.GlobalEventId, r.Actor1, r.Place, r.SourceUrl)), Drill(interrupted).Select(r => (r.GlobalEventId, r.Actor1, r.Place, r.SourceUrl)));
     }
 
     private static IReadOnlyList<SummaryRow> Summary(string dataDir, Period by)
     {
         using var store = EventStore.Open(Path.Combine(dataDir, EventStore.FileName), readOnly: true);
         return EventMeasures.Summary(store.Connection, new Dyad("USA", "MEX", false), by, null, null);
+    }
+
+    private static IReadOnlyList<EventRow> Drill(string dataDir)
+    {
+        using var store = EventStore.Open(Path.Combine(dataDir, EventStore.FileName), readOnly: true);
+        return EventMeasures.Events(store.Connection, new Dyad("USA", "MEX", false), new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31), null, 100_000);
     }
 
     private static long Count(string dataDir, string sql)

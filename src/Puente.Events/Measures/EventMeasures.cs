@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Puente.Events.Store;
 
 namespace Puente.Events.Measures;
 
@@ -83,24 +84,29 @@ public static class EventMeasures
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT global_event_id, sql_date, actor1_name, actor1_country, actor2_name, actor2_country, event_code, quad_class,
-                   goldstein, avg_tone, num_articles, action_geo_fullname, source_url
-            FROM events
-            WHERE {DyadSql(dyad)} AND sql_date >= $from AND sql_date <= $to AND ($root IS NULL OR event_root_code = $root)
+            SELECT global_event_id, sql_date, actor1_country, actor2_country, event_code, quad_class, goldstein, avg_tone, num_articles,
+                   file_no, detail
+            FROM event_rows
+            WHERE file_no NOT IN (SELECT file_no FROM loads)
+              AND {DyadSql(dyad)} AND sql_date >= $from AND sql_date <= $to AND ($root IS NULL OR event_root_code = $root)
             ORDER BY num_articles DESC, global_event_id LIMIT {limit.ToString(CultureInfo.InvariantCulture)}
             """;
         Bind(command, dyad, from, to);
         command.Parameters.Add(new DuckDBParameter("root", (object?)root ?? DBNull.Value));
-        var rows = new List<EventRow>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var found = new List<(long Id, DateOnly Date, string A1, string A2, string Code, int Quad, double Goldstein, double Tone, int Articles, int FileNo, long Detail)>();
+        using (var reader = command.ExecuteReader())
         {
-            rows.Add(new EventRow(reader.GetInt64(0), DateOnly.FromDateTime(reader.GetDateTime(1)), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetByte(7), reader.GetDouble(8), reader.GetDouble(9),
-                reader.GetInt32(10), reader.GetString(11), reader.GetString(12)));
+            while (reader.Read())
+            {
+                found.Add((reader.GetInt64(0), DateOnly.FromDateTime(reader.GetDateTime(1)), reader.GetString(2), reader.GetString(3),
+                    reader.GetString(4), reader.GetByte(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetInt32(8), reader.GetInt32(9),
+                    reader.GetInt64(10)));
+            }
         }
 
-        return rows;
+        var details = EventDetails.Read(connection.DataSource, [.. found.Select(e => (e.FileNo, e.Detail))]);
+        return [.. found.Select((e, i) => new EventRow(e.Id, e.Date, details[i]?.Actor1Name ?? "", e.A1, details[i]?.Actor2Name ?? "", e.A2,
+            e.Code, e.Quad, e.Goldstein, e.Tone, e.Articles, details[i]?.Place ?? "", details[i]?.SourceUrl ?? ""))];
     }
 
     private static void Bind(DuckDBCommand command, Dyad dyad, DateOnly? from, DateOnly? to)

@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 
@@ -48,6 +51,10 @@ public static class GdeltEventReader
 
                 filled += read;
                 var start = 0;
+                // One UTF-8 check for all the complete lines in the buffer; only a buffer that fails it is checked line by line.
+                var lastNewline = filled == 0 ? -1 : Array.LastIndexOf(buffer, (byte)'\n', filled - 1, filled);
+                var validUpTo = eof ? (Utf8.IsValid(buffer.AsSpan(0, filled)) ? filled : 0)
+                    : lastNewline >= 0 && Utf8.IsValid(buffer.AsSpan(0, lastNewline + 1)) ? lastNewline + 1 : 0;
                 while (true)
                 {
                     var newline = Array.IndexOf(buffer, (byte)'\n', start, filled - start);
@@ -89,7 +96,7 @@ public static class GdeltEventReader
                         continue;
                     }
 
-                    ParseLine(line, report.Lines, report, countryKeys, sink, tabs);
+                    ParseLine(line, newline <= validUpTo, report.Lines, report, countryKeys, sink, tabs);
                     if (newline == filled)
                     {
                         break;
@@ -124,35 +131,17 @@ public static class GdeltEventReader
         return report;
     }
 
-    private static void ParseLine(ReadOnlySpan<byte> line, long lineNumber, ReadReport report, byte[][] countries, IEventSink sink, Span<int> tabs)
+    private static void ParseLine(ReadOnlySpan<byte> line, bool knownValid, long lineNumber, ReadReport report, byte[][] countries, IEventSink sink, Span<int> tabs)
     {
-        if (!Utf8.IsValid(line))
+        if (!knownValid && !Utf8.IsValid(line))
         {
             report.Problem(LineProblem.InvalidUtf8, lineNumber);
             return;
         }
 
         // Field boundaries: tabs[i] is the index of the i-th tab.
-        var count = 0;
-        var position = 0;
-        while (count < tabs.Length)
-        {
-            var next = line[position..].IndexOf((byte)'\t');
-            if (next < 0)
-            {
-                break;
-            }
-
-            position += next;
-            tabs[count++] = position;
-            position++;
-        }
-
-        var fields = count + 1;
-        if (count == tabs.Length && line[position..].Contains((byte)'\t'))
-        {
-            fields = int.MaxValue;
-        }
+        var count = FindTabs(line, tabs, out var moreTabs);
+        var fields = moreTabs ? int.MaxValue : count + 1;
 
         var layout = report.Version switch
         {
@@ -201,7 +190,7 @@ public static class GdeltEventReader
 
         report.Version ??= layout.Version;
         report.GoodLines++;
-        report.DailyTotals[date] = report.DailyTotals.GetValueOrDefault(date) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(report.DailyTotals, date, out _)++;
 
         var a1 = f[GdeltLayout.Actor1Country];
         var a2 = f[GdeltLayout.Actor2Country];
@@ -222,6 +211,50 @@ public static class GdeltEventReader
             dateAdded, fields > layout.SourceUrl));
     }
 
+    /// <summary>The positions of the line's tabs, 32 bytes at a time; <paramref name="more"/> when there are more than <paramref name="tabs"/> holds.</summary>
+    private static int FindTabs(ReadOnlySpan<byte> line, Span<int> tabs, out bool more)
+    {
+        var count = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var start = ref MemoryMarshal.GetReference(line);
+            var tab = Vector256.Create((byte)'\t');
+            for (; i + Vector256<byte>.Count <= line.Length; i += Vector256<byte>.Count)
+            {
+                var mask = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)i), tab).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    if (count == tabs.Length)
+                    {
+                        more = true;
+                        return count;
+                    }
+
+                    tabs[count++] = i + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                }
+            }
+        }
+
+        for (; i < line.Length; i++)
+        {
+            if (line[i] == (byte)'\t')
+            {
+                if (count == tabs.Length)
+                {
+                    more = true;
+                    return count;
+                }
+
+                tabs[count++] = i;
+            }
+        }
+
+        more = false;
+        return count;
+    }
+
     private static bool Matches(ReadOnlySpan<byte> value, byte[][] countries)
     {
         foreach (var c in countries)
@@ -240,7 +273,65 @@ public static class GdeltEventReader
     private static bool TryInt(ReadOnlySpan<byte> s, out int value) => Utf8Parser.TryParse(s, out value, out var used) && used == s.Length && s.Length > 0;
 
     private static bool TryDouble(ReadOnlySpan<byte> s, out double value) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        TryPlainDecimal(s, out value) || (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value));
+
+    private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+    /// <summary>
+    /// The common shape of GDELT's decimals, <c>-?digits(.digits)?</c> with at most 15 digits, without the general
+    /// parser: the digits form an exact integer below 2^53 and the divisor an exact power of ten, so one IEEE division
+    /// gives the correctly rounded value, the same double <see cref="double.Parse(string)"/> returns. Anything else
+    /// (exponents, more digits, odd signs) is left to the general parser.
+    /// </summary>
+    private static bool TryPlainDecimal(ReadOnlySpan<byte> s, out double value)
+    {
+        value = 0;
+        var i = 0;
+        var negative = false;
+        if (s.Length > 0 && s[0] == (byte)'-')
+        {
+            negative = true;
+            i = 1;
+        }
+
+        long digits = 0;
+        var count = 0;
+        var fraction = -1;
+        for (; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == (byte)'.' && fraction < 0)
+            {
+                fraction = 0;
+                continue;
+            }
+
+            var d = c - (byte)'0';
+            if ((uint)d > 9 || ++count > 15)
+            {
+                return false;
+            }
+
+            digits = (digits * 10) + d;
+            if (fraction >= 0)
+            {
+                fraction++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return false;
+        }
+
+        value = fraction > 0 ? digits / PowersOfTen[fraction] : digits;
+        if (negative)
+        {
+            value = -value;
+        }
+
+        return true;
+    }
 
     private static bool TryDate(ReadOnlySpan<byte> s, out DateOnly date)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using DuckDB.NET.Data;
 using Puente.Events.Reading;
 
@@ -24,41 +23,37 @@ public sealed record IngestOptions(IReadOnlySet<string> Countries, int Paralleli
 
 /// <summary>
 /// The embedded analytical store of GDELT events (DuckDB, <c>events.duckdb</c> in the data directory).
-/// Each file is parsed (in parallel chunks) into compact temporary files and merged in one transaction with its daily totals and its file record:
-/// an interrupted run leaves no trace of the interrupted files, and running again gives the same store. Events are
-/// keyed by GLOBALEVENTID and files by content hash, so repeated or overlapping files never count an event twice.
+/// A file is a numbered load: its chunks are parsed in parallel and appended straight into <c>event_rows</c>, each chunk
+/// in its own transaction, while the load is listed in <c>loads</c>; the <c>events</c> view hides the rows of listed loads.
+/// One final transaction removes the load's duplicates, writes its daily totals, problems and file record and unlists
+/// it, so its events appear all at once. Rows of a load that never finished (Ctrl-C, kill) are deleted when the store is
+/// next opened for writing: running again gives the same store. Events are keyed by GLOBALEVENTID and files by content
+/// hash, so repeated or overlapping files never count an event twice (docs/decisions/0011-event-ingest-speed.md).
 /// </summary>
 public sealed class EventStore : IDisposable
 {
     public const string FileName = "events.duckdb";
 
+    /// <summary>The layout written by this version (kept in <c>meta</c>); older layouts are refused with a clear message.</summary>
+    private const string StoreFormat = "2";
+
     private readonly DuckDBConnection _connection;
     private readonly SemaphoreSlim _mergeLock = new(1, 1);
 
-    private readonly string _temp;
-
-    private EventStore(DuckDBConnection connection, string temp)
-    {
-        _connection = connection;
-        _temp = temp;
-    }
+    private EventStore(DuckDBConnection connection) => _connection = connection;
 
     public static EventStore Open(string path, bool readOnly = false)
     {
         var connection = new DuckDBConnection($"Data Source={path}{(readOnly ? ";ACCESS_MODE=READ_ONLY" : "")}");
         connection.Open();
-        // Bounded memory whatever the input size (measured: docs/benchmarks.md). One DuckDB thread: with two, a 2.3M-row
-        // load does not fit the limit (DuckDB keeps a transaction's new row groups per thread).
-        Execute(connection, "SET memory_limit = '100MB'; SET preserve_insertion_order = false; SET threads = 1;");
-        var store = new EventStore(connection, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "events-tmp"));
+        // Bounded memory whatever the input size (measured: docs/benchmarks.md). Queries use one thread: the appends of a
+        // load run on the reader's own threads, one transaction each.
+        Execute(connection, "SET memory_limit = '120MB'; SET preserve_insertion_order = false; SET threads = 1;");
+        var store = new EventStore(connection);
         if (!readOnly)
         {
             store.EnsureSchema();
-            // Leftovers of an interrupted run (this process now holds the store's write lock).
-            if (Directory.Exists(store._temp))
-            {
-                Directory.Delete(store._temp, recursive: true);
-            }
+            store.RemoveUnfinishedLoads();
         }
 
         return store;
@@ -66,24 +61,101 @@ public sealed class EventStore : IDisposable
 
     public DuckDBConnection Connection => _connection;
 
-    private void EnsureSchema() => Execute(_connection, """
-        CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
-        CREATE TABLE IF NOT EXISTS files (
-            sha256 VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, version INTEGER NOT NULL, lines BIGINT NOT NULL,
-            good_lines BIGINT NOT NULL, kept BIGINT NOT NULL, skipped BIGINT NOT NULL, ingested_at TIMESTAMP NOT NULL);
-        CREATE TABLE IF NOT EXISTS file_problems (
-            sha256 VARCHAR NOT NULL, problem VARCHAR NOT NULL, count BIGINT NOT NULL, first_lines VARCHAR NOT NULL,
-            PRIMARY KEY (sha256, problem));
-        CREATE TABLE IF NOT EXISTS daily_totals (sha256 VARCHAR NOT NULL, day DATE NOT NULL, events BIGINT NOT NULL, PRIMARY KEY (sha256, day));
-        CREATE TABLE IF NOT EXISTS events (
-            global_event_id BIGINT NOT NULL, sql_date DATE NOT NULL,
-            actor1_code VARCHAR, actor1_name VARCHAR, actor1_country VARCHAR,
-            actor2_code VARCHAR, actor2_name VARCHAR, actor2_country VARCHAR,
-            is_root_event BOOLEAN, event_code VARCHAR NOT NULL, event_base_code VARCHAR, event_root_code VARCHAR NOT NULL,
-            quad_class TINYINT NOT NULL, goldstein DOUBLE NOT NULL, num_mentions INTEGER, num_sources INTEGER,
-            num_articles INTEGER NOT NULL, avg_tone DOUBLE NOT NULL, action_geo_fullname VARCHAR, action_geo_country VARCHAR,
-            date_added BIGINT, source_url VARCHAR);
-        """);
+    private void EnsureSchema()
+    {
+        Execute(_connection, "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);");
+        using (var format = _connection.CreateCommand())
+        {
+            format.CommandText = """
+                SELECT (SELECT value FROM meta WHERE key = 'store_format'),
+                       (SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = 'files')
+                """;
+            using var reader = format.ExecuteReader();
+            reader.Read();
+            var found = reader.IsDBNull(0) ? null : reader.GetString(0);
+            if (found is null && reader.GetInt64(1) > 0)
+            {
+                found = "1";
+            }
+
+            if (found is not null && found != StoreFormat)
+            {
+                throw new InvalidDataException(
+                    $"{FileName} was written by an earlier version of Puente (store format {found}; this version writes {StoreFormat}). " +
+                    "Move it aside and ingest the GDELT files again.");
+            }
+        }
+
+        var columns = string.Join(", ", EventAppender.Columns.Select(c => $"{c.Name} {SqlType(c.Type)}"));
+        Execute(_connection, $"""
+            INSERT OR IGNORE INTO meta VALUES ('store_format', '{StoreFormat}');
+            CREATE TABLE IF NOT EXISTS files (
+                content_hash VARCHAR PRIMARY KEY, file_no INTEGER NOT NULL UNIQUE, name VARCHAR NOT NULL, bytes BIGINT NOT NULL, version INTEGER NOT NULL,
+                lines BIGINT NOT NULL, good_lines BIGINT NOT NULL, kept BIGINT NOT NULL, skipped BIGINT NOT NULL, ingested_at TIMESTAMP NOT NULL);
+            CREATE TABLE IF NOT EXISTS loads (file_no INTEGER PRIMARY KEY, name VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL);
+            CREATE TABLE IF NOT EXISTS file_problems (
+                content_hash VARCHAR NOT NULL, problem VARCHAR NOT NULL, count BIGINT NOT NULL, first_lines VARCHAR NOT NULL,
+                PRIMARY KEY (content_hash, problem));
+            CREATE TABLE IF NOT EXISTS daily_totals (content_hash VARCHAR NOT NULL, day DATE NOT NULL, events BIGINT NOT NULL, PRIMARY KEY (content_hash, day));
+            CREATE TABLE IF NOT EXISTS event_rows ({columns});
+            CREATE OR REPLACE VIEW events AS
+                SELECT * EXCLUDE (file_no) FROM event_rows WHERE file_no NOT IN (SELECT file_no FROM loads);
+            """);
+    }
+
+    private static string SqlType(DuckDB.NET.Native.DuckDBType type) => type switch
+    {
+        DuckDB.NET.Native.DuckDBType.BigInt => "BIGINT NOT NULL",
+        DuckDB.NET.Native.DuckDBType.Date => "DATE NOT NULL",
+        DuckDB.NET.Native.DuckDBType.Boolean => "BOOLEAN NOT NULL",
+        DuckDB.NET.Native.DuckDBType.TinyInt => "TINYINT NOT NULL",
+        DuckDB.NET.Native.DuckDBType.Integer => "INTEGER NOT NULL",
+        DuckDB.NET.Native.DuckDBType.Double => "DOUBLE NOT NULL",
+        _ => "VARCHAR NOT NULL",
+    };
+
+    /// <summary>Deletes the rows of loads that never finished (this process now holds the store's write lock).</summary>
+    private void RemoveUnfinishedLoads()
+    {
+        using var list = _connection.CreateCommand();
+        list.CommandText = "SELECT file_no FROM loads ORDER BY file_no";
+        var unfinished = new List<int>();
+        using (var reader = list.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                unfinished.Add(reader.GetInt32(0));
+            }
+        }
+
+        foreach (var fileNo in unfinished)
+        {
+            using var transaction = _connection.BeginTransaction();
+            Execute(_connection, string.Create(CultureInfo.InvariantCulture,
+                $"DELETE FROM event_rows WHERE file_no = {fileNo}; DELETE FROM loads WHERE file_no = {fileNo};"));
+            transaction.Commit();
+        }
+
+        // Detail files of unfinished loads, and of loads dropped just before a crash.
+        list.CommandText = "SELECT file_no FROM files";
+        var finished = new HashSet<int>();
+        using (var reader = list.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                finished.Add(reader.GetInt32(0));
+            }
+        }
+
+        EventDetails.DeleteExcept(_connection.DataSource, finished);
+    }
+
+    private static void DropLoad(DuckDBConnection connection, int fileNo)
+    {
+        Execute(connection, string.Create(CultureInfo.InvariantCulture,
+            $"DELETE FROM event_rows WHERE file_no = {fileNo}; DELETE FROM loads WHERE file_no = {fileNo};"));
+        EventDetails.Delete(connection.DataSource, fileNo);
+    }
 
     /// <summary>The GDELT version a store holds, or null while it is empty.</summary>
     private static GdeltVersion? ReadVersion(DuckDBConnection connection)
@@ -93,7 +165,7 @@ public sealed class EventStore : IDisposable
         return command.ExecuteScalar() is string v ? (GdeltVersion)int.Parse(v, CultureInfo.InvariantCulture) : null;
     }
 
-    /// <summary>Ingests the files in parallel (one DuckDB connection per worker), merging one at a time.</summary>
+    /// <summary>Ingests the files in parallel (one DuckDB connection per worker), finishing one at a time.</summary>
     public async Task<IReadOnlyList<FileOutcome>> IngestAsync(IReadOnlyList<string> paths, IngestOptions options,
         Action<FileOutcome>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -120,54 +192,110 @@ public sealed class EventStore : IDisposable
     private FileOutcome IngestFile(DuckDBConnection connection, string path, IngestOptions options, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        Directory.CreateDirectory(_temp);
-        var hashTask = Task.Run(() => HashFile(path), cancellationToken);
-        var parts = new List<string>();
+        var name = Path.GetFileName(path);
+        var zip = path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+        var bytes = new FileInfo(path).Length;
+        // A plain file's hash comes from the parse's own reads; it is computed first only for a zip file, or when a file of
+        // this name and size is already in the store (so a folder ingested again is skipped without parsing it).
+        string? hash = null;
+        if (zip || SeenNameAndSize(connection, name, bytes))
+        {
+            hash = ContentHash.Of(path, options.Parallelism, cancellationToken);
+            Timing($"{name}: hash {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s");
+            if (AlreadyIngested(connection, hash) is { } earlier)
+            {
+                return new FileOutcome(path, FileOutcome.AlreadyIngested, null, $"{name}: the same content was already ingested as {earlier}.");
+            }
+        }
+
+        var fileNo = BeginLoad(connection, name);
         ReadReport report;
         try
         {
-            report = path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
-                ? ReadZip(path, options, parts, cancellationToken)
-                : ReadPlain(path, options, parts, cancellationToken);
+            (report, var plainHash) = zip
+                ? (ReadZip(path, options, fileNo, cancellationToken), null)
+                : ReadPlain(path, options, fileNo, cancellationToken);
+            hash ??= plainHash!;
         }
-        catch
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            DeleteParts(parts);
+            // An I/O failure: drop what this load appended (a cancelled load is dropped when the store is next opened).
+            DropLoad(connection, fileNo);
             throw;
         }
 
         var parsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        var sha = hashTask.GetAwaiter().GetResult();
-        var name = Path.GetFileName(path);
+        return Finish(connection, path, name, hash, fileNo, report, started, parsed, cancellationToken);
+    }
+
+    private static bool SeenNameAndSize(DuckDBConnection connection, string name, long bytes)
+    {
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT count(*) FROM files WHERE name = $name AND bytes = $bytes";
+        check.Parameters.Add(new DuckDBParameter("name", name));
+        check.Parameters.Add(new DuckDBParameter("bytes", bytes));
+        return Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static string? AlreadyIngested(DuckDBConnection connection, string hash)
+    {
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT name FROM files WHERE content_hash = $hash";
+        check.Parameters.Add(new DuckDBParameter("hash", hash));
+        return check.ExecuteScalar() as string;
+    }
+
+    /// <summary>Lists a new load (committed at once, so the view hides its rows until it finishes).</summary>
+    private int BeginLoad(DuckDBConnection connection, string name)
+    {
+        _mergeLock.Wait();
         try
         {
-            return Merge(connection, path, name, sha, report, parts, started, parsed, cancellationToken);
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO loads
+                SELECT coalesce(max(file_no), 0) + 1, $name, now()
+                FROM (SELECT file_no FROM files UNION ALL SELECT file_no FROM loads)
+                RETURNING file_no
+                """;
+            command.Parameters.Add(new DuckDBParameter("name", name));
+            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
         finally
         {
-            DeleteParts(parts);
+            _mergeLock.Release();
         }
     }
 
-    /// <summary>A plain file is read in newline-aligned chunks, in parallel; line numbers are made file-global after.</summary>
-    private ReadReport ReadPlain(string path, IngestOptions options, List<string> parts, CancellationToken cancellationToken)
+    /// <summary>A plain file is read in newline-aligned chunks by one worker per core; each worker appends all its chunks
+    /// in one transaction of its own (a transaction per chunk would leave a partly filled row group per chunk, which
+    /// DuckDB then rewrites at checkpoint). Line numbers are made file-global after.</summary>
+    private (ReadReport Report, string Hash) ReadPlain(string path, IngestOptions options, int fileNo, CancellationToken cancellationToken)
     {
-        var chunks = Chunks(path, options.Parallelism);
+        var chunks = ContentHash.Chunks(path);
         var reports = new ReadReport[chunks.Count];
-        lock (parts)
-        {
-            parts.AddRange(chunks.Select(_ => Path.Combine(_temp, Guid.NewGuid().ToString("N") + ".tsv")));
-        }
+        var hashes = new byte[chunks.Count * 16];
+        var next = -1;
+        var workers = Enumerable.Range(0, Math.Min(options.Parallelism, chunks.Count)).Select(part => Task.Run(() =>
+            Append(fileNo, part, appender =>
+            {
+                int k;
+                while ((k = Interlocked.Increment(ref next)) < chunks.Count)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                    file.Seek(chunks[k].Start, SeekOrigin.Begin);
+                    using var chunk = new LimitedStream(file, chunks[k].Length);
+                    reports[k] = GdeltEventReader.Read(chunk, options.Countries, null, appender, cancellationToken);
+                    if (chunk.Position != chunks[k].Length)
+                    {
+                        throw new IOException($"{path} became shorter while it was being read.");
+                    }
 
-        var chunkParts = parts.TakeLast(chunks.Count).ToArray();
-        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, k =>
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            file.Seek(chunks[k].Start, SeekOrigin.Begin);
-            using var chunk = new LimitedStream(file, chunks[k].Length);
-            using var output = new FileStream(chunkParts[k], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-            reports[k] = GdeltEventReader.Read(chunk, options.Countries, null, new TsvSink(output), cancellationToken);
-        });
+                    chunk.Hash.GetCurrentHash(hashes.AsSpan(k * 16, 16));
+                }
+            }), cancellationToken)).ToArray();
+        Task.WaitAll(workers, cancellationToken);
 
         var report = new ReadReport();
         foreach (var part in reports)
@@ -181,98 +309,67 @@ public sealed class EventStore : IDisposable
             report.Absorb(part, report.Lines);
         }
 
-        return report;
+        return (report, ContentHash.Combine(hashes));
     }
 
-    private ReadReport ReadZip(string path, IngestOptions options, List<string> parts, CancellationToken cancellationToken)
+    private ReadReport ReadZip(string path, IngestOptions options, int fileNo, CancellationToken cancellationToken)
     {
-        using var file = File.OpenRead(path);
-        using var zip = new ZipArchive(file, ZipArchiveMode.Read);
         var report = new ReadReport();
-        foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
+        Append(fileNo, 0, appender =>
         {
-            var part = Path.Combine(_temp, Guid.NewGuid().ToString("N") + ".tsv");
-            parts.Add(part);
-            using var input = entry.Open();
-            using var output = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-            var read = GdeltEventReader.Read(input, options.Countries, report.Version, new TsvSink(output), cancellationToken);
-            report.Version ??= read.Version;
-            report.Absorb(read, report.Lines);
-        }
-
+            using var file = File.OpenRead(path);
+            using var zip = new ZipArchive(file, ZipArchiveMode.Read);
+            foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
+            {
+                using var input = entry.Open();
+                var read = GdeltEventReader.Read(input, options.Countries, report.Version, appender, cancellationToken);
+                report.Version ??= read.Version;
+                report.Absorb(read, report.Lines);
+            }
+        });
         return report;
     }
 
-    /// <summary>Newline-aligned byte ranges; small files are one chunk.</summary>
-    private static List<(long Start, long Length)> Chunks(string path, int parallelism)
+    /// <summary>Runs <paramref name="read"/> with an appender for load <paramref name="fileNo"/> (writing detail part
+    /// <paramref name="part"/>) in one transaction of a connection of its own, and commits.</summary>
+    private void Append(int fileNo, int part, Action<EventAppender> read)
     {
-        var length = new FileInfo(path).Length;
-        const long minimumChunk = 16L * 1024 * 1024;
-        var count = (int)Math.Clamp(length / minimumChunk, 1, Math.Max(1, parallelism * 4));
-        var starts = new List<long> { 0 };
-        using var handle = File.OpenHandle(path);
-        var probe = new byte[64 * 1024];
-        for (var k = 1; k < count; k++)
-        {
-            var at = length * k / count;
-            while (at < length)
-            {
-                var read = RandomAccess.Read(handle, probe, at);
-                var newline = Array.IndexOf(probe, (byte)'\n', 0, read);
-                if (newline >= 0)
-                {
-                    at += newline + 1;
-                    break;
-                }
-
-                at += read;
-            }
-
-            if (at < length && at > starts[^1])
-            {
-                starts.Add(at);
-            }
-        }
-
-        return [.. starts.Select((s, i) => (s, (i + 1 < starts.Count ? starts[i + 1] : length) - s))];
+        using var connection = new DuckDBConnection(_connection.ConnectionString);
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using var details = new EventDetails.Writer(_connection.DataSource, fileNo, part);
+        using var appender = new EventAppender(connection, fileNo, details);
+        read(appender);
+        appender.Complete();
+        transaction.Commit();
     }
 
-    private static string HashFile(string path)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(SHA256.HashData(file));
-    }
-
-    private static void DeleteParts(IEnumerable<string> parts)
-    {
-        foreach (var part in parts)
-        {
-            File.Delete(part);
-        }
-    }
-
-    private FileOutcome Merge(DuckDBConnection connection, string path, string name, string sha, ReadReport report, List<string> parts,
+    /// <summary>Finishes a load in one transaction: refuses or drops it, or de-duplicates it and makes it visible.</summary>
+    private FileOutcome Finish(DuckDBConnection connection, string path, string name, string hash, int fileNo, ReadReport report,
         long started, TimeSpan parsed, CancellationToken cancellationToken)
     {
         _mergeLock.Wait(cancellationToken);
         try
         {
+            var finishing = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var transaction = connection.BeginTransaction();
             var version = ReadVersion(connection);
             if (version is not null && report.Version is not null && version != report.Version)
             {
+                DropLoad(connection, fileNo);
+                transaction.Commit();
                 return new FileOutcome(path, FileOutcome.Refused, report,
                     $"{name} is GDELT {Describe(report.Version.Value)} but this store holds GDELT {Describe(version.Value)}; their event ids differ, so they cannot be mixed. Use another data directory.");
             }
 
-            using var check = connection.CreateCommand();
-            check.CommandText = "SELECT name FROM files WHERE sha256 = $sha";
-            check.Parameters.Add(new DuckDBParameter("sha", sha));
-            if (check.ExecuteScalar() is string earlier)
+            // The same content may have finished in another worker meanwhile.
+            if (AlreadyIngested(connection, hash) is { } earlier)
             {
+                DropLoad(connection, fileNo);
+                transaction.Commit();
                 return new FileOutcome(path, FileOutcome.AlreadyIngested, report, $"{name}: the same content was already ingested as {earlier}.");
             }
 
-            using var transaction = connection.BeginTransaction();
             if (version is null && report.Version is not null)
             {
                 Execute(connection, $"INSERT INTO meta VALUES ('gdelt_version', '{(int)report.Version.Value}')");
@@ -280,49 +377,24 @@ public sealed class EventStore : IDisposable
 
             if (report.Kept > 0)
             {
-                // Each event once: within the file (DISTINCT ON) and against the store (anti-join on the id range,
-                // which DuckDB's min/max zone maps narrow to the few row groups that can hold those ids).
-                var files = string.Join(", ", parts.Select(p => "'" + p.Replace("'", "''", StringComparison.Ordinal) + "'"));
-                var source = $"read_csv([{files}], delim = '\\t', header = false, quote = '', escape = '', auto_detect = false, columns = {TsvSink.Columns})";
-                // GDELT files are sorted by id, so a file has no duplicates of its own; only an unsorted file pays for DISTINCT ON.
-                var distinct = report.KeptIdsAscending ? "" : "DISTINCT ON (c0)";
-                var merging = System.Diagnostics.Stopwatch.GetTimestamp();
-                // Only ids in this file's range can collide; DuckDB's min/max zone maps make this check cheap, and new files
-                // (the usual case) then load without any join.
-                using var overlap = connection.CreateCommand();
-                overlap.CommandText = string.Create(CultureInfo.InvariantCulture,
-                    $"SELECT count(*) FROM events WHERE global_event_id BETWEEN {report.MinKeptId} AND {report.MaxKeptId}");
-                var collisions = Convert.ToInt64(overlap.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
-                Execute(connection, collisions
-                    ? string.Create(CultureInfo.InvariantCulture, $"""
-                      INSERT INTO events
-                      SELECT s.* FROM (SELECT {distinct} {TsvSink.Select} FROM {source}) AS s (global_event_id)
-                      WHERE s.global_event_id NOT IN (SELECT global_event_id FROM events
-                                                      WHERE global_event_id BETWEEN {report.MinKeptId} AND {report.MaxKeptId})
-                      """)
-                    : $"INSERT INTO events SELECT {distinct} {TsvSink.Select} FROM {source}");
-                Timing($"{name}: insert {System.Diagnostics.Stopwatch.GetElapsedTime(merging).TotalSeconds:F2} s");
+                RemoveDuplicates(connection, fileNo, report);
             }
-            using (var totals = connection.CreateCommand())
+
+            using (var totals = connection.CreateAppender("daily_totals"))
             {
-                totals.CommandText = "INSERT INTO daily_totals VALUES ($sha, $day, $events)";
                 foreach (var (day, events) in report.DailyTotals)
                 {
-                    totals.Parameters.Clear();
-                    totals.Parameters.Add(new DuckDBParameter("sha", sha));
-                    totals.Parameters.Add(new DuckDBParameter("day", day.ToDateTime(TimeOnly.MinValue)));
-                    totals.Parameters.Add(new DuckDBParameter("events", events));
-                    totals.ExecuteNonQuery();
+                    totals.CreateRow().AppendValue(hash).AppendValue(day).AppendValue(events).EndRow();
                 }
             }
 
             using (var problems = connection.CreateCommand())
             {
-                problems.CommandText = "INSERT INTO file_problems VALUES ($sha, $problem, $count, $lines)";
+                problems.CommandText = "INSERT INTO file_problems VALUES ($hash, $problem, $count, $lines)";
                 foreach (var (problem, (count, lines)) in report.Problems)
                 {
                     problems.Parameters.Clear();
-                    problems.Parameters.Add(new DuckDBParameter("sha", sha));
+                    problems.Parameters.Add(new DuckDBParameter("hash", hash));
                     problems.Parameters.Add(new DuckDBParameter("problem", problem.ToString()));
                     problems.Parameters.Add(new DuckDBParameter("count", count));
                     problems.Parameters.Add(new DuckDBParameter("lines", string.Join(',', lines)));
@@ -332,9 +404,14 @@ public sealed class EventStore : IDisposable
 
             using (var record = connection.CreateCommand())
             {
-                record.CommandText = "INSERT INTO files VALUES ($sha, $name, $version, $lines, $good, $kept, $skipped, now())";
-                record.Parameters.Add(new DuckDBParameter("sha", sha));
+                record.CommandText = """
+                    INSERT INTO files VALUES ($hash, $file_no, $name, $bytes, $version, $lines, $good, $kept, $skipped, now());
+                    DELETE FROM loads WHERE file_no = $file_no;
+                    """;
+                record.Parameters.Add(new DuckDBParameter("hash", hash));
+                record.Parameters.Add(new DuckDBParameter("file_no", fileNo));
                 record.Parameters.Add(new DuckDBParameter("name", name));
+                record.Parameters.Add(new DuckDBParameter("bytes", new FileInfo(path).Length));
                 record.Parameters.Add(new DuckDBParameter("version", (int)(report.Version ?? version ?? GdeltVersion.V2)));
                 record.Parameters.Add(new DuckDBParameter("lines", report.Lines));
                 record.Parameters.Add(new DuckDBParameter("good", report.GoodLines));
@@ -343,15 +420,42 @@ public sealed class EventStore : IDisposable
                 record.ExecuteNonQuery();
             }
 
-            var committing = System.Diagnostics.Stopwatch.GetTimestamp();
             transaction.Commit();
-            Timing($"{name}: read {parsed.TotalSeconds:F2} s, commit {System.Diagnostics.Stopwatch.GetElapsedTime(committing).TotalSeconds:F2} s, total {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s");
-
+            Timing($"{name}: read {parsed.TotalSeconds:F2} s, finish {System.Diagnostics.Stopwatch.GetElapsedTime(finishing).TotalSeconds:F2} s, total {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s");
             return new FileOutcome(path, FileOutcome.Ingested, report, null);
         }
         finally
         {
             _mergeLock.Release();
+        }
+    }
+
+    /// <summary>Each event once: drops the load's rows whose id is already in the store (only ids in the load's range can
+    /// collide, and DuckDB's min/max zone maps narrow that check to a few row groups), and, when the file's ids were not
+    /// ascending, all but one row of each id within the load.</summary>
+    private static void RemoveDuplicates(DuckDBConnection connection, int fileNo, ReadReport report)
+    {
+        var range = string.Create(CultureInfo.InvariantCulture, $"global_event_id BETWEEN {report.MinKeptId} AND {report.MaxKeptId}");
+        using var overlap = connection.CreateCommand();
+        overlap.CommandText = $"SELECT count(*) FROM events WHERE {range}";
+        if (Convert.ToInt64(overlap.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
+        {
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"""
+                DELETE FROM event_rows WHERE file_no = {fileNo} AND {range}
+                    AND global_event_id IN (SELECT global_event_id FROM events WHERE {range})
+                """));
+        }
+
+        if (!report.KeptIdsAscending)
+        {
+            // GDELT files are sorted by id, so only an unsorted file pays for this.
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"""
+                DELETE FROM event_rows WHERE file_no = {fileNo} AND rowid IN (
+                    SELECT rowid FROM (
+                        SELECT rowid, row_number() OVER (PARTITION BY global_event_id ORDER BY rowid) AS n
+                        FROM event_rows WHERE file_no = {fileNo})
+                    WHERE n > 1)
+                """));
         }
     }
 
@@ -375,15 +479,19 @@ public sealed class EventStore : IDisposable
 
     public void Dispose()
     {
+        var closing = System.Diagnostics.Stopwatch.GetTimestamp();
         _connection.Dispose();
+        Timing($"close {System.Diagnostics.Stopwatch.GetElapsedTime(closing).TotalSeconds:F2} s");
         _mergeLock.Dispose();
     }
 
-    /// <summary>A window of a stream (one chunk of a file).</summary>
+    /// <summary>A window of a stream (one chunk of a file), hashing what is read through it.</summary>
     private sealed class LimitedStream(Stream inner, long size) : Stream
     {
         private readonly long _size = size;
         private long _left = size;
+
+        public System.IO.Hashing.XxHash128 Hash { get; } = new();
 
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -406,6 +514,7 @@ public sealed class EventStore : IDisposable
             }
 
             var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, _left)]);
+            Hash.Append(buffer[..read]);
             _left -= read;
             return read;
         }
