@@ -31,7 +31,8 @@ var rows = long.Parse(args[2], CultureInfo.InvariantCulture);
 var realFolder = args[3];
 var inv = CultureInfo.InvariantCulture;
 
-var generated = Path.Combine(work, "20250101000000.export.CSV");
+// The folder names the generator's version: a changed generator writes a new file.
+var generated = Path.Combine(Directory.CreateDirectory(Path.Combine(work, "generated-v2")).FullName, "20250101000000.export.CSV");
 if (!File.Exists(generated) || new FileInfo(generated).Length < rows * 200)
 {
     var sw = Stopwatch.StartNew();
@@ -47,7 +48,10 @@ foreach (var (name, files) in new[] { ("real sample (24 files)", real), ($"gener
     var bytes = files.Sum(f => new FileInfo(f).Length);
     var lines = files.Sum(f => CountLines(f));
     var scan = Best(3, () => { foreach (var f in files) { CountLines(f); } });
-    var (puente, peakMb) = RunPuente(files);
+    // Best of 2, like the reference; the peak is the larger of the two runs'.
+    var (first, peak1) = RunPuente(files);
+    var (second, peak2) = RunPuente(files);
+    var (puente, peakMb) = (Math.Min(first, second), Math.Max(peak1, peak2));
     var duck = Best(2, () => DuckDb(files));
     Console.WriteLine(string.Create(inv, $"| {name} | {lines:N0} | {bytes / 1e6:F0} | {scan:F2} | {puente:F2} | {duck:F2} | {lines / puente:N0} | {puente / duck:F2} | {puente / scan:F1} | {peakMb:F0} |"));
 }
@@ -182,7 +186,8 @@ static void Generate(string path, long rows)
         f[31] = rng.Next(1, 30).ToString(CultureInfo.InvariantCulture);
         f[32] = "1";
         f[33] = rng.Next(1, 30).ToString(CultureInfo.InvariantCulture);
-        f[34] = (rng.NextDouble() * 20 - 10).ToString("R", CultureInfo.InvariantCulture);
+        // GDELT writes AvgTone with up to 15 significant digits, a few with 16 or 17 (in the real sample: 97 % and 3 %).
+        f[34] = (rng.NextDouble() * 20 - 10).ToString(i % 33 == 0 ? "R" : "G15", CultureInfo.InvariantCulture);
         for (var g = 0; g < 3; g++)
         {
             var b = 35 + g * 8;

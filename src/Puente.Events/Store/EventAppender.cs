@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
 using Puente.Events.Reading;
@@ -47,6 +48,7 @@ internal sealed unsafe class EventAppender : IEventSink, IDisposable
         Bind();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Keep(in EventFields f)
     {
         var row = _rows;
@@ -105,6 +107,7 @@ internal sealed unsafe class EventAppender : IEventSink, IDisposable
         where T : unmanaged => ((T*)_data[column])[row] = value;
 
     /// <summary>DuckDB's string_t: 4-byte length, then up to 12 bytes inline; longer text is copied into the vector's heap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PutText(int column, int row, ReadOnlySpan<byte> text)
     {
         if (text.Length <= 12)

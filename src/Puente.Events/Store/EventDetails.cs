@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Puente.Events.Reading;
 
@@ -115,6 +116,7 @@ public static class EventDetails
         }
 
         /// <summary>Appends the event's detail record; returns its reference.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public long Write(in EventFields f)
         {
             var at = _stream.Position;

@@ -111,7 +111,9 @@ public sealed class EventStore : IDisposable
         DuckDB.NET.Native.DuckDBType.TinyInt => "TINYINT NOT NULL",
         DuckDB.NET.Native.DuckDBType.Integer => "INTEGER NOT NULL",
         DuckDB.NET.Native.DuckDBType.Double => "DOUBLE NOT NULL",
-        _ => "VARCHAR NOT NULL",
+        // Country, event and root codes: a few hundred values each. Naming the method spares DuckDB trying every
+        // string compression on every row group (a third of the load time, measured: decision 0011).
+        _ => "VARCHAR NOT NULL USING COMPRESSION dictionary",
     };
 
     /// <summary>Deletes the rows of loads that never finished (this process now holds the store's write lock).</summary>
@@ -276,11 +278,19 @@ public sealed class EventStore : IDisposable
         var reports = new ReadReport[chunks.Count];
         var hashes = new byte[chunks.Count * 16];
         var next = -1;
-        var workers = Enumerable.Range(0, Math.Min(options.Parallelism, chunks.Count)).Select(part => Task.Run(() =>
+        // Parallel.For runs one worker on this thread, so a busy thread pool delays nothing (a worker that starts after
+        // the chunks are all taken opens nothing).
+        Parallel.For(0, Math.Min(options.Parallelism, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, part =>
+        {
+            var k = Interlocked.Increment(ref next);
+            if (k >= chunks.Count)
+            {
+                return;
+            }
+
             Append(fileNo, part, appender =>
             {
-                int k;
-                while ((k = Interlocked.Increment(ref next)) < chunks.Count)
+                for (; k < chunks.Count; k = Interlocked.Increment(ref next))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -294,8 +304,8 @@ public sealed class EventStore : IDisposable
 
                     chunk.Hash.GetCurrentHash(hashes.AsSpan(k * 16, 16));
                 }
-            }), cancellationToken)).ToArray();
-        Task.WaitAll(workers, cancellationToken);
+            });
+        });
 
         var report = new ReadReport();
         foreach (var part in reports)
