@@ -101,17 +101,19 @@ public static class EventDetails
             long.TryParse(f[10], NumberStyles.Integer, CultureInfo.InvariantCulture, out var added) ? added : 0, f[11]);
     }
 
-    /// <summary>Writes one part of a load's details (one per appending worker).</summary>
+    /// <summary>Writes one part of a load's details (one per appending worker), through its own 1 MiB buffer.</summary>
     public sealed class Writer : IDisposable
     {
         private readonly FileStream _stream;
         private readonly long _part;
-        private readonly byte[] _record = new byte[GdeltEventReader.MaxLineBytes + 64];
+        private readonly byte[] _buffer = new byte[(1 << 20) + GdeltEventReader.MaxLineBytes + 64];
+        private int _filled;
+        private long _written;
 
         public Writer(string storePath, int fileNo, int part)
         {
             Directory.CreateDirectory(Folder(storePath));
-            _stream = new FileStream(PartPath(storePath, fileNo, part), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 20);
+            _stream = new FileStream(PartPath(storePath, fileNo, part), FileMode.Create, FileAccess.Write, FileShare.Read, 0);
             _part = (long)part << OffsetBits;
         }
 
@@ -119,36 +121,51 @@ public static class EventDetails
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public long Write(in EventFields f)
         {
-            var at = _stream.Position;
-            var n = 0;
+            var reference = _part | (_written + _filled);
+            var n = _filled;
             foreach (var field in CommonFields)
             {
                 n = Add(f[field], n, (byte)'\t');
             }
 
-            _record[n++] = f.IsRoot ? (byte)'1' : (byte)'0';
-            _record[n++] = (byte)'\t';
+            _buffer[n++] = f.IsRoot ? (byte)'1' : (byte)'0';
+            _buffer[n++] = (byte)'\t';
             n = Add(f[GdeltLayout.EventBaseCode], n, (byte)'\t');
             n = Add(f[GdeltLayout.NumMentions], n, (byte)'\t');
             n = Add(f[GdeltLayout.NumSources], n, (byte)'\t');
             n = Add(f[f.Layout.ActionGeoFullName], n, (byte)'\t');
             n = Add(f[f.Layout.ActionGeoCountry], n, (byte)'\t');
             n = Add(f[f.Layout.DateAdded], n, (byte)'\t');
-            n = Add(f.SourceUrl, n, (byte)'\n');
-            _stream.Write(_record, 0, n);
-            return _part | at;
+            _filled = Add(f.SourceUrl, n, (byte)'\n');
+            if (_filled >= 1 << 20)
+            {
+                Spill();
+            }
+
+            return reference;
         }
 
         private int Add(ReadOnlySpan<byte> value, int n, byte separator)
         {
-            value.CopyTo(_record.AsSpan(n));
+            value.CopyTo(_buffer.AsSpan(n));
             n += value.Length;
-            _record[n] = separator;
+            _buffer[n] = separator;
             return n + 1;
         }
 
+        private void Spill()
+        {
+            _stream.Write(_buffer, 0, _filled);
+            _written += _filled;
+            _filled = 0;
+        }
+
         /// <summary>Writes out and syncs the file, before the rows that point into it are committed.</summary>
-        public void Complete() => _stream.Flush(flushToDisk: true);
+        public void Complete()
+        {
+            Spill();
+            _stream.Flush(flushToDisk: true);
+        }
 
         public void Dispose() => _stream.Dispose();
     }

@@ -48,7 +48,7 @@ public sealed class EventStore : IDisposable
         connection.Open();
         // Bounded memory whatever the input size (measured: docs/benchmarks.md). Queries use one thread: the appends of a
         // load run on the reader's own threads, one transaction each.
-        Execute(connection, "SET memory_limit = '120MB'; SET preserve_insertion_order = false; SET threads = 1;");
+        Execute(connection, "SET memory_limit = '100MB'; SET preserve_insertion_order = false; SET threads = 1;");
         var store = new EventStore(connection);
         if (!readOnly)
         {
