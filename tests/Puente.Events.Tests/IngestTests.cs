@@ -230,6 +230,25 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_large_file_whose_chunks_are_of_different_gdelt_versions_is_refused_and_leaves_nothing()
+    {
+        var pad = "https://example.org/" + new string('x', 400);
+        var v2 = Enumerable.Range(0, 45_000).Select(i => Line(new(5_000_000 + i, "20250101", "USA", "MEX", Url: pad + i)));
+        var v1 = Enumerable.Range(0, 10_000).Select(i => Line(new(100 + i, "20130401", "USA", "MEX", Url: pad + i), v1: true));
+        var mixed = Write(_dir, "mixed.export.CSV", v2.Concat(v1));
+        Assert.True(ContentHash.Chunks(mixed).Count >= 2);
+        var clean = Write(_dir, "clean.export.CSV", [Line(new(1, "20250101", "USA", "MEX"))]);
+
+        using var store = OpenStore();
+        var outcomes = await store.IngestAsync([clean, mixed], new IngestOptions(IngestOptions.Default.Countries, 2));
+        Assert.Equal(FileOutcome.Ingested, outcomes[0].Status);
+        Assert.Equal(FileOutcome.Refused, outcomes[1].Status);
+        Assert.Contains("mixes GDELT 1.0 and 2.0", outcomes[1].Message, StringComparison.Ordinal);
+        Assert.Equal(1, EventMeasures.Summary(store.Connection, UsaMex, Period.Year, null, null).Single().Events);
+        Assert.Single(Directory.GetFiles(EventDetails.Folder(StorePath)));
+    }
+
+    [Fact]
     public void A_store_written_by_an_earlier_version_is_refused_with_a_clear_message()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(StorePath)!);

@@ -219,6 +219,12 @@ public sealed class EventStore : IDisposable
                 : ReadPlain(path, options, fileNo, cancellationToken);
             hash ??= plainHash!;
         }
+        catch (MixedVersionsException)
+        {
+            DropLoad(connection, fileNo);
+            return new FileOutcome(path, FileOutcome.Refused, null,
+                $"{name} mixes GDELT 1.0 and 2.0 lines (their event ids differ); nothing of it was kept.");
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // An I/O failure: drop what this load appended (a cancelled load is dropped when the store is next opened).
@@ -280,7 +286,17 @@ public sealed class EventStore : IDisposable
         var next = -1;
         // Parallel.For runs one worker on this thread, so a busy thread pool delays nothing (a worker that starts after
         // the chunks are all taken opens nothing).
-        Parallel.For(0, Math.Min(options.Parallelism, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, part =>
+        try
+        {
+            ReadChunks();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The worker's own exception (an IOException, say), as a single reader would have thrown it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        void ReadChunks() => Parallel.For(0, Math.Min(options.Parallelism, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, part =>
         {
             var k = Interlocked.Increment(ref next);
             if (k >= chunks.Count)
@@ -312,7 +328,7 @@ public sealed class EventStore : IDisposable
         {
             if (part.Version is not null && report.Version is not null && part.Version != report.Version)
             {
-                throw new InvalidDataException($"{Path.GetFileName(path)} mixes GDELT 1.0 and 2.0 lines.");
+                throw new MixedVersionsException();
             }
 
             report.Version ??= part.Version;
@@ -494,6 +510,9 @@ public sealed class EventStore : IDisposable
         Timing($"close {System.Diagnostics.Stopwatch.GetElapsedTime(closing).TotalSeconds:F2} s");
         _mergeLock.Dispose();
     }
+
+    /// <summary>Chunks of one plain file have different GDELT versions.</summary>
+    private sealed class MixedVersionsException : Exception;
 
     /// <summary>A window of a stream (one chunk of a file), hashing what is read through it.</summary>
     private sealed class LimitedStream(Stream inner, long size) : Stream
