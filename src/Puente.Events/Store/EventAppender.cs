@@ -9,8 +9,8 @@ namespace Puente.Events.Store;
 /// <summary>
 /// Appends kept events to the store's <c>event_rows</c> table through DuckDB's appender, filling DuckDB's column
 /// vectors directly from the line's bytes (no strings are allocated per event and nothing is parsed twice), and their
-/// remaining fields to the load's detail file
-/// (docs/decisions/0011-event-ingest-speed.md). Rows land in the connection's current transaction.
+/// remaining fields to the load's detail file (docs/decisions/0011-event-ingest-speed.md). Rows land in the
+/// connection's current transaction.
 /// </summary>
 internal sealed unsafe class EventAppender : IEventSink, IDisposable
 {

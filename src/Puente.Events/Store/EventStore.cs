@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using Puente.Events.Reading;
 
 namespace Puente.Events.Store;
@@ -23,8 +24,9 @@ public sealed record IngestOptions(IReadOnlySet<string> Countries, int Paralleli
 
 /// <summary>
 /// The embedded analytical store of GDELT events (DuckDB, <c>events.duckdb</c> in the data directory).
-/// A file is a numbered load: its chunks are parsed in parallel and appended straight into <c>event_rows</c>, each chunk
-/// in its own transaction, while the load is listed in <c>loads</c>; the <c>events</c> view hides the rows of listed loads.
+/// A file is a numbered load: its chunks are parsed in parallel and appended straight into <c>event_rows</c>, each
+/// reading worker in its own transaction, while the load is listed in <c>loads</c>; the <c>events</c> view hides the rows
+/// of listed loads. The fields no measure uses go to the load's detail files (<see cref="EventDetails"/>).
 /// One final transaction removes the load's duplicates, writes its daily totals, problems and file record and unlists
 /// it, so its events appear all at once. Rows of a load that never finished (Ctrl-C, kill) are deleted when the store is
 /// next opened for writing: running again gives the same store. Events are keyed by GLOBALEVENTID and files by content
@@ -103,14 +105,13 @@ public sealed class EventStore : IDisposable
             """);
     }
 
-    private static string SqlType(DuckDB.NET.Native.DuckDBType type) => type switch
+    private static string SqlType(DuckDBType type) => type switch
     {
-        DuckDB.NET.Native.DuckDBType.BigInt => "BIGINT NOT NULL",
-        DuckDB.NET.Native.DuckDBType.Date => "DATE NOT NULL",
-        DuckDB.NET.Native.DuckDBType.Boolean => "BOOLEAN NOT NULL",
-        DuckDB.NET.Native.DuckDBType.TinyInt => "TINYINT NOT NULL",
-        DuckDB.NET.Native.DuckDBType.Integer => "INTEGER NOT NULL",
-        DuckDB.NET.Native.DuckDBType.Double => "DOUBLE NOT NULL",
+        DuckDBType.BigInt => "BIGINT NOT NULL",
+        DuckDBType.Date => "DATE NOT NULL",
+        DuckDBType.TinyInt => "TINYINT NOT NULL",
+        DuckDBType.Integer => "INTEGER NOT NULL",
+        DuckDBType.Double => "DOUBLE NOT NULL",
         // Country, event and root codes: a few hundred values each. Naming the method spares DuckDB trying every
         // string compression on every row group (a third of the load time, measured: decision 0011).
         _ => "VARCHAR NOT NULL USING COMPRESSION dictionary",
@@ -233,7 +234,7 @@ public sealed class EventStore : IDisposable
         }
 
         var parsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        return Finish(connection, path, name, hash, fileNo, report, started, parsed, cancellationToken);
+        return Finish(connection, path, name, bytes, hash, fileNo, report, started, parsed, cancellationToken);
     }
 
     private static bool SeenNameAndSize(DuckDBConnection connection, string name, long bytes)
@@ -371,7 +372,7 @@ public sealed class EventStore : IDisposable
     }
 
     /// <summary>Finishes a load in one transaction: refuses or drops it, or de-duplicates it and makes it visible.</summary>
-    private FileOutcome Finish(DuckDBConnection connection, string path, string name, string hash, int fileNo, ReadReport report,
+    private FileOutcome Finish(DuckDBConnection connection, string path, string name, long bytes, string hash, int fileNo, ReadReport report,
         long started, TimeSpan parsed, CancellationToken cancellationToken)
     {
         _mergeLock.Wait(cancellationToken);
@@ -437,7 +438,7 @@ public sealed class EventStore : IDisposable
                 record.Parameters.Add(new DuckDBParameter("hash", hash));
                 record.Parameters.Add(new DuckDBParameter("file_no", fileNo));
                 record.Parameters.Add(new DuckDBParameter("name", name));
-                record.Parameters.Add(new DuckDBParameter("bytes", new FileInfo(path).Length));
+                record.Parameters.Add(new DuckDBParameter("bytes", bytes));
                 record.Parameters.Add(new DuckDBParameter("version", (int)(report.Version ?? version ?? GdeltVersion.V2)));
                 record.Parameters.Add(new DuckDBParameter("lines", report.Lines));
                 record.Parameters.Add(new DuckDBParameter("good", report.GoodLines));
