@@ -39,6 +39,11 @@ public sealed class EventStore : IDisposable
     /// <summary>The layout written by this version (kept in <c>meta</c>); older layouts are refused with a clear message.</summary>
     private const string StoreFormat = "2";
 
+    /// <summary>Files up to this size take the one-transaction path (<see cref="IngestSmall"/>).</summary>
+    private const long SmallFileBytes = 4L * 1024 * 1024;
+
+    private const long SmallZipBytes = 1L * 1024 * 1024;
+
     private readonly DuckDBConnection _connection;
     private readonly SemaphoreSlim _mergeLock = new(1, 1);
 
@@ -211,6 +216,11 @@ public sealed class EventStore : IDisposable
             }
         }
 
+        if (bytes <= (zip ? SmallZipBytes : SmallFileBytes))
+        {
+            return IngestSmall(connection, path, name, bytes, zip, hash, options, started, cancellationToken);
+        }
+
         var fileNo = BeginLoad(connection, name);
         ReadReport report;
         try
@@ -341,19 +351,25 @@ public sealed class EventStore : IDisposable
 
     private ReadReport ReadZip(string path, IngestOptions options, int fileNo, CancellationToken cancellationToken)
     {
+        ReadReport? report = null;
+        Append(fileNo, 0, appender => report = ReadZipEntries(path, options, appender, cancellationToken));
+        return report!;
+    }
+
+    /// <summary>Reads a zip's entries in order (the first good line fixes the version for all of them).</summary>
+    private static ReadReport ReadZipEntries(string path, IngestOptions options, EventAppender appender, CancellationToken cancellationToken)
+    {
         var report = new ReadReport();
-        Append(fileNo, 0, appender =>
+        using var file = File.OpenRead(path);
+        using var zip = new ZipArchive(file, ZipArchiveMode.Read);
+        foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
         {
-            using var file = File.OpenRead(path);
-            using var zip = new ZipArchive(file, ZipArchiveMode.Read);
-            foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
-            {
-                using var input = entry.Open();
-                var read = GdeltEventReader.Read(input, options.Countries, report.Version, appender, cancellationToken);
-                report.Version ??= read.Version;
-                report.Absorb(read, report.Lines);
-            }
-        });
+            using var input = entry.Open();
+            var read = GdeltEventReader.Read(input, options.Countries, report.Version, appender, cancellationToken);
+            report.Version ??= read.Version;
+            report.Absorb(read, report.Lines);
+        }
+
         return report;
     }
 
@@ -371,90 +387,152 @@ public sealed class EventStore : IDisposable
         transaction.Commit();
     }
 
-    /// <summary>Finishes a load in one transaction: refuses or drops it, or de-duplicates it and makes it visible.</summary>
+    /// <summary>Finishes a listed load in one transaction: refuses or drops it, or de-duplicates it and makes it visible.</summary>
     private FileOutcome Finish(DuckDBConnection connection, string path, string name, long bytes, string hash, int fileNo, ReadReport report,
         long started, TimeSpan parsed, CancellationToken cancellationToken)
     {
         _mergeLock.Wait(cancellationToken);
         try
         {
-            var finishing = System.Diagnostics.Stopwatch.GetTimestamp();
             using var transaction = connection.BeginTransaction();
-            var version = ReadVersion(connection);
-            if (version is not null && report.Version is not null && version != report.Version)
-            {
-                DropLoad(connection, fileNo);
-                transaction.Commit();
-                return new FileOutcome(path, FileOutcome.Refused, report,
-                    $"{name} is GDELT {Describe(report.Version.Value)} but this store holds GDELT {Describe(version.Value)}; their event ids differ, so they cannot be mixed. Use another data directory.");
-            }
-
-            // The same content may have finished in another worker meanwhile.
-            if (AlreadyIngested(connection, hash) is { } earlier)
-            {
-                DropLoad(connection, fileNo);
-                transaction.Commit();
-                return new FileOutcome(path, FileOutcome.AlreadyIngested, report, $"{name}: the same content was already ingested as {earlier}.");
-            }
-
-            if (version is null && report.Version is not null)
-            {
-                Execute(connection, $"INSERT INTO meta VALUES ('gdelt_version', '{(int)report.Version.Value}')");
-            }
-
-            if (report.Kept > 0)
-            {
-                RemoveDuplicates(connection, fileNo, report);
-            }
-
-            using (var totals = connection.CreateAppender("daily_totals"))
-            {
-                foreach (var (day, events) in report.DailyTotals)
-                {
-                    totals.CreateRow().AppendValue(hash).AppendValue(day).AppendValue(events).EndRow();
-                }
-            }
-
-            using (var problems = connection.CreateCommand())
-            {
-                problems.CommandText = "INSERT INTO file_problems VALUES ($hash, $problem, $count, $lines)";
-                foreach (var (problem, (count, lines)) in report.Problems)
-                {
-                    problems.Parameters.Clear();
-                    problems.Parameters.Add(new DuckDBParameter("hash", hash));
-                    problems.Parameters.Add(new DuckDBParameter("problem", problem.ToString()));
-                    problems.Parameters.Add(new DuckDBParameter("count", count));
-                    problems.Parameters.Add(new DuckDBParameter("lines", string.Join(',', lines)));
-                    problems.ExecuteNonQuery();
-                }
-            }
-
-            using (var record = connection.CreateCommand())
-            {
-                record.CommandText = """
-                    INSERT INTO files VALUES ($hash, $file_no, $name, $bytes, $version, $lines, $good, $kept, $skipped, now());
-                    DELETE FROM loads WHERE file_no = $file_no;
-                    """;
-                record.Parameters.Add(new DuckDBParameter("hash", hash));
-                record.Parameters.Add(new DuckDBParameter("file_no", fileNo));
-                record.Parameters.Add(new DuckDBParameter("name", name));
-                record.Parameters.Add(new DuckDBParameter("bytes", bytes));
-                record.Parameters.Add(new DuckDBParameter("version", (int)(report.Version ?? version ?? GdeltVersion.V2)));
-                record.Parameters.Add(new DuckDBParameter("lines", report.Lines));
-                record.Parameters.Add(new DuckDBParameter("good", report.GoodLines));
-                record.Parameters.Add(new DuckDBParameter("kept", report.Kept));
-                record.Parameters.Add(new DuckDBParameter("skipped", report.Skipped));
-                record.ExecuteNonQuery();
-            }
-
+            var outcome = Finish(connection, path, name, bytes, hash, fileNo, report);
             transaction.Commit();
-            Timing($"{name}: read {parsed.TotalSeconds:F2} s, finish {System.Diagnostics.Stopwatch.GetElapsedTime(finishing).TotalSeconds:F2} s, total {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s");
-            return new FileOutcome(path, FileOutcome.Ingested, report, null);
+            Timing($"{name}: read {parsed.TotalSeconds:F2} s, total {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s");
+            return outcome;
         }
         finally
         {
             _mergeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// A small file (most GDELT files: a 15-minute export is about 1 MB) is read, appended and finished in one
+    /// transaction while holding the merge lock, so it needs no <c>loads</c> entry and one commit instead of three; its
+    /// parse takes a few milliseconds, less than the commits it saves. Killed midway, nothing of it is committed; its
+    /// detail file is deleted at the next open.
+    /// </summary>
+    private FileOutcome IngestSmall(DuckDBConnection connection, string path, string name, long bytes, bool zip, string? hash,
+        IngestOptions options, long started, CancellationToken cancellationToken)
+    {
+        _mergeLock.Wait(cancellationToken);
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            using var number = connection.CreateCommand();
+            number.CommandText = "SELECT coalesce(max(file_no), 0) + 1 FROM (SELECT file_no FROM files UNION ALL SELECT file_no FROM loads)";
+            var fileNo = Convert.ToInt32(number.ExecuteScalar(), CultureInfo.InvariantCulture);
+            ReadReport report;
+            try
+            {
+                using var details = new EventDetails.Writer(_connection.DataSource, fileNo, 0);
+                using var appender = new EventAppender(connection, fileNo, details);
+                if (zip)
+                {
+                    report = ReadZipEntries(path, options, appender, cancellationToken);
+                }
+                else
+                {
+                    using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                    using var whole = new LimitedStream(file, bytes);
+                    report = GdeltEventReader.Read(whole, options.Countries, null, appender, cancellationToken);
+                    if (whole.Position != bytes)
+                    {
+                        throw new IOException($"{path} became shorter while it was being read.");
+                    }
+
+                    // One chunk: the content hash of decision 0011 for a file under 32 MiB.
+                    hash ??= ContentHash.Combine(whole.Hash.GetCurrentHash());
+                }
+
+                appender.Complete();
+            }
+            catch
+            {
+                EventDetails.Delete(_connection.DataSource, fileNo); // the transaction rolls back with its disposal
+                throw;
+            }
+
+            var outcome = Finish(connection, path, name, bytes, hash!, fileNo, report);
+            transaction.Commit();
+            Timing($"{name}: total {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F3} s (small file, one transaction)");
+            return outcome;
+        }
+        finally
+        {
+            _mergeLock.Release();
+        }
+    }
+
+    /// <summary>The body of finishing a load, inside the caller's transaction and merge lock.</summary>
+    private static FileOutcome Finish(DuckDBConnection connection, string path, string name, long bytes, string hash, int fileNo, ReadReport report)
+    {
+        var version = ReadVersion(connection);
+        if (version is not null && report.Version is not null && version != report.Version)
+        {
+            DropLoad(connection, fileNo);
+            return new FileOutcome(path, FileOutcome.Refused, report,
+                $"{name} is GDELT {Describe(report.Version.Value)} but this store holds GDELT {Describe(version.Value)}; their event ids differ, so they cannot be mixed. Use another data directory.");
+        }
+
+        // The same content may have finished in another worker meanwhile.
+        if (AlreadyIngested(connection, hash) is { } earlier)
+        {
+            DropLoad(connection, fileNo);
+            return new FileOutcome(path, FileOutcome.AlreadyIngested, report, $"{name}: the same content was already ingested as {earlier}.");
+        }
+
+        if (version is null && report.Version is not null)
+        {
+            Execute(connection, $"INSERT INTO meta VALUES ('gdelt_version', '{(int)report.Version.Value}')");
+        }
+
+        if (report.Kept > 0)
+        {
+            RemoveDuplicates(connection, fileNo, report);
+        }
+
+        using (var totals = connection.CreateAppender("daily_totals"))
+        {
+            foreach (var (day, events) in report.DailyTotals)
+            {
+                totals.CreateRow().AppendValue(hash).AppendValue(day).AppendValue(events).EndRow();
+            }
+        }
+
+        using (var problems = connection.CreateCommand())
+        {
+            problems.CommandText = "INSERT INTO file_problems VALUES ($hash, $problem, $count, $lines)";
+            foreach (var (problem, (count, lines)) in report.Problems)
+            {
+                problems.Parameters.Clear();
+                problems.Parameters.Add(new DuckDBParameter("hash", hash));
+                problems.Parameters.Add(new DuckDBParameter("problem", problem.ToString()));
+                problems.Parameters.Add(new DuckDBParameter("count", count));
+                problems.Parameters.Add(new DuckDBParameter("lines", string.Join(',', lines)));
+                problems.ExecuteNonQuery();
+            }
+        }
+
+        using (var record = connection.CreateCommand())
+        {
+            record.CommandText = """
+                INSERT INTO files VALUES ($hash, $file_no, $name, $bytes, $version, $lines, $good, $kept, $skipped, now());
+                DELETE FROM loads WHERE file_no = $file_no;
+                """;
+            record.Parameters.Add(new DuckDBParameter("hash", hash));
+            record.Parameters.Add(new DuckDBParameter("file_no", fileNo));
+            record.Parameters.Add(new DuckDBParameter("name", name));
+            record.Parameters.Add(new DuckDBParameter("bytes", bytes));
+            record.Parameters.Add(new DuckDBParameter("version", (int)(report.Version ?? version ?? GdeltVersion.V2)));
+            record.Parameters.Add(new DuckDBParameter("lines", report.Lines));
+            record.Parameters.Add(new DuckDBParameter("good", report.GoodLines));
+            record.Parameters.Add(new DuckDBParameter("kept", report.Kept));
+            record.Parameters.Add(new DuckDBParameter("skipped", report.Skipped));
+            record.ExecuteNonQuery();
+        }
+
+        return new FileOutcome(path, FileOutcome.Ingested, report, null);
     }
 
     /// <summary>Each event once: drops the load's rows whose id is already in the store (only ids in the load's range can
@@ -463,13 +541,15 @@ public sealed class EventStore : IDisposable
     private static void RemoveDuplicates(DuckDBConnection connection, int fileNo, ReadReport report)
     {
         var range = string.Create(CultureInfo.InvariantCulture, $"global_event_id BETWEEN {report.MinKeptId} AND {report.MaxKeptId}");
+        // The rows of finished loads only: not this load's own (visible to its transaction when it is a small file).
+        var finished = string.Create(CultureInfo.InvariantCulture,
+            $"SELECT global_event_id FROM event_rows WHERE {range} AND file_no <> {fileNo} AND file_no NOT IN (SELECT file_no FROM loads)");
         using var overlap = connection.CreateCommand();
-        overlap.CommandText = $"SELECT count(*) FROM events WHERE {range}";
+        overlap.CommandText = $"SELECT count(*) FROM ({finished})";
         if (Convert.ToInt64(overlap.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
         {
             Execute(connection, string.Create(CultureInfo.InvariantCulture, $"""
-                DELETE FROM event_rows WHERE file_no = {fileNo} AND {range}
-                    AND global_event_id IN (SELECT global_event_id FROM events WHERE {range})
+                DELETE FROM event_rows WHERE file_no = {fileNo} AND {range} AND global_event_id IN ({finished})
                 """));
         }
 
