@@ -78,10 +78,17 @@ public static class EventDetails
             using var handle = File.OpenHandle(path);
             foreach (var (e, i) in group)
             {
-                var read = RandomAccess.Read(handle, buffer, e.Reference & ((1L << OffsetBits) - 1));
-                var line = buffer.AsSpan(0, read);
-                var end = line.IndexOf((byte)'\n');
-                results[i] = end < 0 ? null : Parse(Encoding.UTF8.GetString(line[..end]));
+                // Records are a few hundred bytes; read 4 KB first and the most a record can take only if needed.
+                var at = e.Reference & ((1L << OffsetBits) - 1);
+                var read = RandomAccess.Read(handle, buffer.AsSpan(0, 4096), at);
+                var end = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+                if (end < 0 && read == 4096)
+                {
+                    read = RandomAccess.Read(handle, buffer, at);
+                    end = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+                }
+
+                results[i] = end < 0 ? null : Parse(Encoding.UTF8.GetString(buffer, 0, end));
             }
         }
 
