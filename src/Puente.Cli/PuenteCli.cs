@@ -158,6 +158,11 @@ public static class PuenteCli
             await stderr.WriteLineAsync($"Configuration error: {ex.Message}");
             return BadConfiguration;
         }
+        catch (Puente.Events.Store.EventStoreFormatException ex)
+        {
+            await stderr.WriteLineAsync($"Event store error: {ex.Message}");
+            return Failed;
+        }
         catch (Exception ex) when (StartupFailure.IsDatabaseUnreachable(ex))
         {
             await stderr.WriteLineAsync($"The database configured by {PuenteSettings.ConnectionStringKey} could not be reached or opened: {ex.GetBaseException().Message}");

@@ -54,6 +54,25 @@ public sealed class EventsCliTests : IDisposable
         Assert.Contains("is not a date", (await RunAsync("events", "summary", "--dyad", "USA-MEX", "--from", "2025-02-30")).Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_store_from_an_earlier_version_is_reported_not_crashed_on()
+    {
+        using (var old = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Path.Combine(_dir, Store.EventStore.FileName)}"))
+        {
+            old.Open();
+            using var command = old.CreateCommand();
+            command.CommandText = "CREATE TABLE files (sha256 VARCHAR PRIMARY KEY, name VARCHAR NOT NULL)";
+            command.ExecuteNonQuery();
+        }
+
+        foreach (var run in new[] { await RunAsync("events", "summary", "--dyad", "USA-MEX"), await RunAsync("events", "ingest", GdeltFiles.RealSampleFolder) })
+        {
+            Assert.Equal(1, run.Code);
+            Assert.Contains("Event store error: events.duckdb was written by an earlier version of Puente", run.Err, StringComparison.Ordinal);
+            Assert.Contains("ingest the GDELT files again", run.Err, StringComparison.Ordinal);
+        }
+    }
+
     public void Dispose()
     {
         try

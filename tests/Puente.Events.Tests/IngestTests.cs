@@ -260,7 +260,8 @@ public sealed class IngestTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        var e = Assert.Throws<InvalidDataException>(() => EventStore.Open(StorePath));
+        var e = Assert.Throws<EventStoreFormatException>(() => EventStore.Open(StorePath));
+        Assert.Throws<EventStoreFormatException>(() => EventStore.Open(StorePath, readOnly: true));
         Assert.Contains("earlier version of Puente", e.Message, StringComparison.Ordinal);
         Assert.Contains("ingest the GDELT files again", e.Message, StringComparison.Ordinal);
     }

@@ -14,6 +14,9 @@ public sealed record FileOutcome(string Path, string Status, ReadReport? Report,
     public const string Refused = "refused";
 }
 
+/// <summary>The events store was written by an earlier version of Puente (decision 0011): move it aside and ingest again.</summary>
+public sealed class EventStoreFormatException(string message) : Exception(message);
+
 /// <summary>What to keep.</summary>
 public sealed record IngestOptions(IReadOnlySet<string> Countries, int Parallelism)
 {
@@ -57,10 +60,19 @@ public sealed class EventStore : IDisposable
         // load run on the reader's own threads, one transaction each.
         Execute(connection, "SET memory_limit = '100MB'; SET preserve_insertion_order = false; SET threads = 1;");
         var store = new EventStore(connection);
-        if (!readOnly)
+        try
         {
-            store.EnsureSchema();
-            store.RemoveUnfinishedLoads();
+            store.CheckFormat();
+            if (!readOnly)
+            {
+                store.EnsureSchema();
+                store.RemoveUnfinishedLoads();
+            }
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
         }
 
         return store;
@@ -68,31 +80,40 @@ public sealed class EventStore : IDisposable
 
     public DuckDBConnection Connection => _connection;
 
+    /// <summary>Refuses a store of another layout (a store without <c>meta.store_format</c> but with files is format 1).</summary>
+    private void CheckFormat()
+    {
+        using var format = _connection.CreateCommand();
+        format.CommandText = """
+            SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = 'meta'),
+                   (SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = 'files')
+            """;
+        bool hasMeta, hasFiles;
+        using (var reader = format.ExecuteReader())
+        {
+            reader.Read();
+            (hasMeta, hasFiles) = (reader.GetInt64(0) > 0, reader.GetInt64(1) > 0);
+        }
+
+        string? found = null;
+        if (hasMeta)
+        {
+            format.CommandText = "SELECT value FROM meta WHERE key = 'store_format'";
+            found = format.ExecuteScalar() as string;
+        }
+
+        found ??= hasFiles ? "1" : null;
+        if (found is not null && found != StoreFormat)
+        {
+            throw new EventStoreFormatException(
+                $"{FileName} was written by an earlier version of Puente (store format {found}; this version writes {StoreFormat}). " +
+                "Move it aside and ingest the GDELT files again.");
+        }
+    }
+
     private void EnsureSchema()
     {
         Execute(_connection, "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);");
-        using (var format = _connection.CreateCommand())
-        {
-            format.CommandText = """
-                SELECT (SELECT value FROM meta WHERE key = 'store_format'),
-                       (SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = 'files')
-                """;
-            using var reader = format.ExecuteReader();
-            reader.Read();
-            var found = reader.IsDBNull(0) ? null : reader.GetString(0);
-            if (found is null && reader.GetInt64(1) > 0)
-            {
-                found = "1";
-            }
-
-            if (found is not null && found != StoreFormat)
-            {
-                throw new InvalidDataException(
-                    $"{FileName} was written by an earlier version of Puente (store format {found}; this version writes {StoreFormat}). " +
-                    "Move it aside and ingest the GDELT files again.");
-            }
-        }
-
         var columns = string.Join(", ", EventAppender.Columns.Select(c => $"{c.Name} {SqlType(c.Type)}"));
         Execute(_connection, $"""
             INSERT OR IGNORE INTO meta VALUES ('store_format', '{StoreFormat}');

@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using Microsoft.Extensions.Localization;
 using Puente.Events.Measures;
 using Puente.Events.Reference;
+using Puente.Events.Store;
 using Puente.Web.Api;
 
 namespace Puente.Web.Features.Events;
@@ -62,6 +63,11 @@ public static class EventsApi
         catch (Exception ex) when (ex is TimeoutException || (ex is DuckDBException && ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)))
         {
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: t["The event store is busy with an ingest. Try again shortly."]);
+        }
+        catch (EventStoreFormatException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: t["The event store was written by an earlier version of Puente. An administrator must move events.duckdb aside and ingest the GDELT files again."]);
         }
     }
 }

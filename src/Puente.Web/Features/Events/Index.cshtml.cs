@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Puente.Events.Measures;
+using Puente.Events.Store;
 using Puente.Events.Reference;
 using Puente.Core.Text;
 
@@ -32,16 +33,26 @@ public sealed class IndexModel(EventData data, IStringLocalizer<SharedResource> 
             return;
         }
 
-        Rows = data.Read(c => EventMeasures.Summary(c, query.Dyad, query.By, query.From, query.To), []);
-        if (Period is not null && PeriodRange(Period, query.By) is { } range)
+        try
         {
-            var culture = CultureInfo.CurrentUICulture;
-            TopRoots = data.Read(c => EventMeasures.ByRoot(c, query.Dyad, query.By, range.From, range.To), [])
-                .Where(r => r.Period == Period).OrderByDescending(r => r.Events).Take(10)
-                .Select(r => (r.Root, CameoReference.Shared.Describe(r.Root, culture), r.Events)).ToList();
-            Events = data.Read(c => EventMeasures.Events(c, query.Dyad, range.From, range.To, null, 100), []);
+            Rows = data.Read(c => EventMeasures.Summary(c, query.Dyad, query.By, query.From, query.To), []);
+            if (Period is not null && PeriodRange(Period, query.By) is { } range)
+            {
+                var culture = CultureInfo.CurrentUICulture;
+                TopRoots = data.Read(c => EventMeasures.ByRoot(c, query.Dyad, query.By, range.From, range.To), [])
+                    .Where(r => r.Period == Period).OrderByDescending(r => r.Events).Take(10)
+                    .Select(r => (r.Root, CameoReference.Shared.Describe(r.Root, culture), r.Events)).ToList();
+                Events = data.Read(c => EventMeasures.Events(c, query.Dyad, range.From, range.To, null, 100), []);
+            }
+        }
+        catch (EventStoreFormatException)
+        {
+            StoreOutdated = true;
         }
     }
+
+    /// <summary>The store was written by an earlier version of Puente (decision 0011).</summary>
+    public bool StoreOutdated { get; private set; }
 
     /// <summary>The first and last day of a period label.</summary>
     public static (DateOnly From, DateOnly To)? PeriodRange(string period, Period by)

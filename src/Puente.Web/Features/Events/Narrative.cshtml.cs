@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Puente.Data.Configuration;
 using Puente.Events.Narrative;
+using Puente.Events.Store;
 
 namespace Puente.Web.Features.Events;
 
@@ -23,6 +24,16 @@ public sealed class NarrativeModel(EventData data, PuenteSettings settings) : Pa
             return;
         }
 
-        Rows = data.Read(c => NarrativeMeasures.Monthly(c, Frames), []);
+        try
+        {
+            Rows = data.Read(c => NarrativeMeasures.Monthly(c, Frames), []);
+        }
+        catch (EventStoreFormatException)
+        {
+            StoreOutdated = true;
+        }
     }
+
+    /// <summary>The store was written by an earlier version of Puente (decision 0011).</summary>
+    public bool StoreOutdated { get; private set; }
 }
