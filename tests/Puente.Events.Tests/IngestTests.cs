@@ -224,6 +224,13 @@ public sealed class IngestTests : IDisposable
                 EventMeasures.Summary(store.Connection, dyad, Period.Month, null, null));
         }
 
+        // Details come back from many compressed blocks of both workers' detail files.
+        var drill = EventMeasures.Events(store.Connection, UsaMex, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), null, 50_000);
+        Assert.True(drill.Count > 10_000);
+        Assert.All(drill, r => Assert.Equal("https://example.org/" + new string('x', 400) + (r.GlobalEventId - 1_000_000), r.SourceUrl));
+        Assert.All(drill, r => Assert.Equal((r.Actor1Country + " government", "Mexico City, Distrito Federal, Mexico"), (r.Actor1, r.Place)));
+        Assert.Equal(2, Directory.GetFiles(EventDetails.Folder(StorePath)).Length);
+
         // The hash the parse computed is the one a separate pass computes, so the file is recognized again.
         var again = Assert.Single(await store.IngestAsync([big], new IngestOptions(IngestOptions.Default.Countries, 1)));
         Assert.Equal(FileOutcome.AlreadyIngested, again.Status);

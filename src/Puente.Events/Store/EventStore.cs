@@ -328,7 +328,7 @@ public sealed class EventStore : IDisposable
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
-        void ReadChunks() => Parallel.For(0, Math.Min(options.Parallelism, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, part =>
+        void ReadChunks() => Parallel.For(0, Math.Min(Math.Min(options.Parallelism, EventDetails.MaxParts), chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, part =>
         {
             var k = Interlocked.Increment(ref next);
             if (k >= chunks.Count)
