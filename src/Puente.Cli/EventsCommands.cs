@@ -21,7 +21,7 @@ public static class EventsCommands
         var paths = new Argument<string[]>("PATH") { Description = "Event files (.CSV or .zip), folders or globs.", Arity = ArgumentArity.OneOrMore };
         var countries = new Option<string?>("--countries") { Description = "Comma-separated CAMEO country codes to keep (default USA,MEX,GTM,HND,SLV,CAN,CHN,CUB,VEN)." };
         var ingest = new Command("ingest", "Keep the events of the configured countries in the event store of the data directory.") { paths, countries };
-        ingest.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, _) =>
+        ingest.SetAction((parse, ct) => PuenteCli.WithSettingsAsync(parse.GetValue(dataDir), stderr, async settings =>
         {
             var (files, unmatched) = InputPaths.Expand(parse.GetValue(paths)!);
             foreach (var missing in unmatched)
@@ -47,7 +47,6 @@ public static class EventsCommands
                 options = options with { Countries = codes };
             }
 
-            var settings = sp.GetRequiredService<PuenteSettings>();
             using var store = EventStore.Open(Path.Combine(settings.DataDirectory, EventStore.FileName));
             IReadOnlyList<FileOutcome> outcomes;
             try
@@ -76,7 +75,7 @@ public static class EventsCommands
         var to = new Option<string?>("--to") { Description = "Last SQLDATE (YYYY-MM-DD)." };
         var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
         var summary = new Command("summary", "Events, QuadClass counts, mean Goldstein and tone, and articles per period.") { dyad, by, from, to, format };
-        summary.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, _) =>
+        summary.SetAction((parse, ct) => PuenteCli.WithSettingsAsync(parse.GetValue(dataDir), stderr, async settings =>
         {
             if (!Dyad.TryParse(parse.GetValue(dyad), out var d))
             {
@@ -114,7 +113,6 @@ public static class EventsCommands
                 return PuenteCli.Failed;
             }
 
-            var settings = sp.GetRequiredService<PuenteSettings>();
             var path = Path.Combine(settings.DataDirectory, EventStore.FileName);
             if (!File.Exists(path))
             {

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Puente.Data.Configuration;
 using Puente.Events.Narrative;
 using Puente.Events.Store;
 
@@ -17,7 +15,7 @@ public static class NarrativeCommands
         var narrative = new Command("narrative", "Press narrative (GDELT GKG 2.1): how each country's outlets frame the other.");
         var paths = new Argument<string[]>("PATH") { Description = "GKG files (.csv or .zip), folders or globs.", Arity = ArgumentArity.OneOrMore };
         var ingest = new Command("ingest", "Keep the GKG articles about Mexico or the United States.") { paths };
-        ingest.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, _) =>
+        ingest.SetAction((parse, ct) => PuenteCli.WithSettingsAsync(parse.GetValue(dataDir), stderr, async settings =>
         {
             var (files, unmatched) = InputPaths.Expand(parse.GetValue(paths)!, gkg: true);
             foreach (var missing in unmatched)
@@ -30,7 +28,6 @@ public static class NarrativeCommands
                 return PuenteCli.Failed;
             }
 
-            var settings = sp.GetRequiredService<PuenteSettings>();
             using var store = EventStore.Open(Path.Combine(settings.DataDirectory, EventStore.FileName));
             foreach (var file in files)
             {
@@ -50,9 +47,8 @@ public static class NarrativeCommands
 
         var format = new Option<string>("--format") { Description = "table or csv.", DefaultValueFactory = _ => "table" };
         var summary = new Command("summary", "Per month and group: articles, mean tone and the share of each frame (frames.json in the data directory).") { format };
-        summary.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, _) =>
+        summary.SetAction((parse, ct) => PuenteCli.WithSettingsAsync(parse.GetValue(dataDir), stderr, async settings =>
         {
-            var settings = sp.GetRequiredService<PuenteSettings>();
             FrameMap frames;
             try
             {

@@ -35,7 +35,7 @@ public static class EventDetails
     public static string Folder(string storePath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, FolderName);
 
     private static string PartPath(string storePath, int fileNo, int part) =>
-        Path.Combine(Folder(storePath), string.Create(CultureInfo.InvariantCulture, $"{fileNo}-{part}.tsv"));
+        Path.Combine(Folder(storePath), string.Create(CultureInfo.InvariantCulture, $"{fileNo}-{part}.blocks"));
 
     /// <summary>Deletes the detail files of the loads not in <paramref name="keep"/> (unfinished or dropped loads).</summary>
     public static void DeleteExcept(string storePath, IReadOnlySet<int> keep)
@@ -46,7 +46,7 @@ public static class EventDetails
             return;
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder, "*.tsv"))
+        foreach (var file in Directory.EnumerateFiles(folder, "*.blocks"))
         {
             var name = Path.GetFileNameWithoutExtension(file);
             var dash = name.IndexOf('-', StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public static class EventDetails
         var folder = Folder(storePath);
         if (Directory.Exists(folder))
         {
-            foreach (var file in Directory.EnumerateFiles(folder, string.Create(CultureInfo.InvariantCulture, $"{fileNo}-*.tsv")))
+            foreach (var file in Directory.EnumerateFiles(folder, string.Create(CultureInfo.InvariantCulture, $"{fileNo}-*.blocks")))
             {
                 File.Delete(file);
             }
