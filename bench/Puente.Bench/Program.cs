@@ -7,7 +7,8 @@ using Puente.Events.Reading;
 using Puente.Events.Store;
 
 // Puente ingest benchmark (issue #3): `puente events ingest` + a monthly summary, against DuckDB's own CSV reader doing
-// the same filter and aggregation over the same uncompressed files, and a plain byte scan (the floor).
+// the same filter and aggregation over the same uncompressed files, a plain byte scan (the floor), and the same ingest and
+// summary inside this process (no process start-ups, as the reference runs).
 // Usage: dotnet run -c Release --project bench/Puente.Bench -- <puente.dll> <work dir> <rows> <real-sample folder>
 
 if (args[0] == "parse")

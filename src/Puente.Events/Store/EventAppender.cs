@@ -136,7 +136,8 @@ internal sealed unsafe class EventAppender : IEventSink, IDisposable
         var message = _appender is { IsInvalid: false }
             ? NativeMethods.ErrorData.DuckDBErrorDataMessage(NativeMethods.Appender.DuckDBAppenderErrorData(_appender))
             : "unknown error";
-        throw new InvalidOperationException($"The events store could not {what}: {message}");
+        // Typically a full disk: reported as an I/O failure (the CLI exits 1 and names it).
+        throw new IOException($"The events store could not {what}: {message}");
     }
 
     public void Dispose()
