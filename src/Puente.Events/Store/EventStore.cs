@@ -47,6 +47,9 @@ public sealed class EventStore : IDisposable
 
     private const long SmallZipBytes = 1L * 1024 * 1024;
 
+    /// <summary>The next load number: one more than any finished or listed load's.</summary>
+    private const string NextFileNo = "SELECT coalesce(max(file_no), 0) + 1 FROM (SELECT file_no FROM files UNION ALL SELECT file_no FROM loads)";
+
     private readonly DuckDBConnection _connection;
     private readonly SemaphoreSlim _mergeLock = new(1, 1);
 
@@ -143,40 +146,32 @@ public sealed class EventStore : IDisposable
         _ => "VARCHAR NOT NULL USING COMPRESSION dictionary",
     };
 
-    /// <summary>Deletes the rows of loads that never finished (this process now holds the store's write lock).</summary>
+    /// <summary>Deletes the rows of loads that never finished (this process now holds the store's write lock), and the
+    /// detail files of any load not finished (also those dropped just before a crash).</summary>
     private void RemoveUnfinishedLoads()
     {
-        using var list = _connection.CreateCommand();
-        list.CommandText = "SELECT file_no FROM loads ORDER BY file_no";
-        var unfinished = new List<int>();
-        using (var reader = list.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                unfinished.Add(reader.GetInt32(0));
-            }
-        }
-
-        foreach (var fileNo in unfinished)
+        foreach (var fileNo in FileNumbers("loads"))
         {
             using var transaction = _connection.BeginTransaction();
-            Execute(_connection, string.Create(CultureInfo.InvariantCulture,
-                $"DELETE FROM event_rows WHERE file_no = {fileNo}; DELETE FROM loads WHERE file_no = {fileNo};"));
+            DropLoad(_connection, fileNo);
             transaction.Commit();
         }
 
-        // Detail files of unfinished loads, and of loads dropped just before a crash.
-        list.CommandText = "SELECT file_no FROM files";
-        var finished = new HashSet<int>();
-        using (var reader = list.ExecuteReader())
+        EventDetails.DeleteExcept(_connection.DataSource, FileNumbers("files").ToHashSet());
+    }
+
+    private List<int> FileNumbers(string table)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT file_no FROM {table} ORDER BY file_no";
+        var numbers = new List<int>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            while (reader.Read())
-            {
-                finished.Add(reader.GetInt32(0));
-            }
+            numbers.Add(reader.GetInt32(0));
         }
 
-        EventDetails.DeleteExcept(_connection.DataSource, finished);
+        return numbers;
     }
 
     private static void DropLoad(DuckDBConnection connection, int fileNo)
@@ -292,11 +287,8 @@ public sealed class EventStore : IDisposable
         try
         {
             using var command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO loads
-                SELECT coalesce(max(file_no), 0) + 1, $name, now()
-                FROM (SELECT file_no FROM files UNION ALL SELECT file_no FROM loads)
-                RETURNING file_no
+            command.CommandText = $"""
+                INSERT INTO loads SELECT ({NextFileNo}), $name, now() RETURNING file_no
                 """;
             command.Parameters.Add(new DuckDBParameter("name", name));
             return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -341,16 +333,7 @@ public sealed class EventStore : IDisposable
                 for (; k < chunks.Count; k = Interlocked.Increment(ref next))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-                    file.Seek(chunks[k].Start, SeekOrigin.Begin);
-                    using var chunk = new LimitedStream(file, chunks[k].Length);
-                    reports[k] = GdeltEventReader.Read(chunk, options.Countries, null, appender, cancellationToken);
-                    if (chunk.Position != chunks[k].Length)
-                    {
-                        throw new IOException($"{path} became shorter while it was being read.");
-                    }
-
-                    chunk.Hash.GetCurrentHash(hashes.AsSpan(k * 16, 16));
+                    reports[k] = ReadRange(path, chunks[k].Start, chunks[k].Length, options, appender, hashes.AsSpan(k * 16, 16), cancellationToken);
                 }
             });
         });
@@ -368,6 +351,24 @@ public sealed class EventStore : IDisposable
         }
 
         return (report, ContentHash.Combine(hashes));
+    }
+
+    /// <summary>Reads one byte range of a plain file into <paramref name="appender"/>, writing the range's XXH128 to
+    /// <paramref name="hash"/>.</summary>
+    private static ReadReport ReadRange(string path, long start, long length, IngestOptions options, EventAppender appender, Span<byte> hash,
+        CancellationToken cancellationToken)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        file.Seek(start, SeekOrigin.Begin);
+        using var range = new LimitedStream(file, length);
+        var report = GdeltEventReader.Read(range, options.Countries, null, appender, cancellationToken);
+        if (range.Position != length)
+        {
+            throw new IOException($"{path} became shorter while it was being read.");
+        }
+
+        range.Hash.GetCurrentHash(hash);
+        return report;
     }
 
     private ReadReport ReadZip(string path, IngestOptions options, int fileNo, CancellationToken cancellationToken)
@@ -441,7 +442,7 @@ public sealed class EventStore : IDisposable
         {
             using var transaction = connection.BeginTransaction();
             using var number = connection.CreateCommand();
-            number.CommandText = "SELECT coalesce(max(file_no), 0) + 1 FROM (SELECT file_no FROM files UNION ALL SELECT file_no FROM loads)";
+            number.CommandText = NextFileNo;
             var fileNo = Convert.ToInt32(number.ExecuteScalar(), CultureInfo.InvariantCulture);
             ReadReport report;
             try
@@ -454,16 +455,10 @@ public sealed class EventStore : IDisposable
                 }
                 else
                 {
-                    using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-                    using var whole = new LimitedStream(file, bytes);
-                    report = GdeltEventReader.Read(whole, options.Countries, null, appender, cancellationToken);
-                    if (whole.Position != bytes)
-                    {
-                        throw new IOException($"{path} became shorter while it was being read.");
-                    }
-
                     // One chunk: the content hash of decision 0011 for a file under 32 MiB.
-                    hash ??= ContentHash.Combine(whole.Hash.GetCurrentHash());
+                    var chunkHash = new byte[16];
+                    report = ReadRange(path, 0, bytes, options, appender, chunkHash, cancellationToken);
+                    hash ??= ContentHash.Combine(chunkHash);
                 }
 
                 appender.Complete();
