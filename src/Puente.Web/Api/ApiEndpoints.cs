@@ -16,9 +16,6 @@ using Puente.Web.Hosting;
 
 namespace Puente.Web.Api;
 
-/// <summary>A page of a list: the items and how many there are in all.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-
 /// <summary>The API refresh request.</summary>
 public sealed record RefreshRequest(string? RefreshToken);
 

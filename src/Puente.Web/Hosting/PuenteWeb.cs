@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
-using Puente.Core.Access;
 using Puente.Data;
 using Puente.Data.Access;
 using Puente.Data.Identity;
@@ -15,9 +14,9 @@ namespace Puente.Web.Hosting;
 /// <summary>The web host's services and pipeline, in one place.</summary>
 public static class PuenteWeb
 {
-    public const string ApiPolicy = "Api";
-    public const string EditorsPolicy = "Editors";
-    public const string AdministratorsPolicy = "Administrators";
+    public const string ApiPolicy = Policies.Api;
+    public const string EditorsPolicy = Policies.Editors;
+    public const string AdministratorsPolicy = Policies.Administrators;
     private const string SmartScheme = "Puente";
 
     public static WebApplicationBuilder AddPuenteWeb(this WebApplicationBuilder builder)
@@ -72,10 +71,7 @@ public static class PuenteWeb
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
-            .AddPolicy(EditorsPolicy, p => p.RequireRole(Roles.Administrator, Roles.Editor))
-            .AddPolicy(AdministratorsPolicy, p => p.RequireRole(Roles.Administrator));
+        Policies.Add(services.AddAuthorizationBuilder());
 
         services.AddDataProtection().SetApplicationName("Puente").PersistKeysToDbContext<PuenteDbContext>();
         services.AddAntiforgery(o => o.Cookie.Name = "Puente.Antiforgery");

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+using Puente.Core.Access;
+
+namespace Puente.Web.Hosting;
+
+/// <summary>
+/// The authorization policies, in one place. Pages that write carry <c>[Authorize(Policy = Policies.Editors)]</c>;
+/// every API route group carries its policy; a test fails when a writing handler is reachable without one.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in API caller (bearer token): the reading routes.</summary>
+    public const string Api = "Api";
+
+    /// <summary>Administrators and Editors: every handler that writes records.</summary>
+    public const string Editors = "Editors";
+
+    /// <summary>Administrators: accounts and the audit trail.</summary>
+    public const string Administrators = "Administrators";
+
+    /// <summary>The policies that allow writing (the coverage test accepts these on POST/PUT/DELETE).</summary>
+    public static IReadOnlySet<string> Writing { get; } = new HashSet<string>([Editors, Administrators], StringComparer.Ordinal);
+
+    public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) => builder
+        .AddPolicy(Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+        .AddPolicy(Editors, p => p.RequireRole(Roles.Administrator, Roles.Editor))
+        .AddPolicy(Administrators, p => p.RequireRole(Roles.Administrator));
+}
