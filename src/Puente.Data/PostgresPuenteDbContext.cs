@@ -10,7 +10,7 @@ public sealed class PostgresPuenteDbContext(DbContextOptions<PostgresPuenteDbCon
 {
     /// <summary>Takes the application-wide advisory lock (key: "Puente" in ASCII) that serializes audit-chain appends;
     /// it is released when the transaction ends.</summary>
-    protected override async Task LockAuditChainAsync(CancellationToken cancellationToken) =>
+    protected internal override async Task LockAuditChainAsync(CancellationToken cancellationToken) =>
         await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(88303232167013)", cancellationToken);
 }
 

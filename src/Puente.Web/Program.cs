@@ -1,10 +1,37 @@
 using Puente.Data.Configuration;
+using Puente.Web.Features.Account;
+using Puente.Web.Features.Actors;
+using Puente.Web.Features.Catalog;
+using Puente.Web.Features.Events;
+using Puente.Web.Features.Mechanisms;
+using Puente.Web.Features.Water;
 using Puente.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPuenteWeb();
+builder.AddPuenteWeb(pages =>
+{
+    // Every page needs a signed-in user but these. Pages that write declare [Authorize(Policy = Policies.Editors)] or
+    // Administrators on their model; AuthorizationCoverageTests fails when one does not.
+    pages.AuthorizeFolder("/");
+    pages.AllowAnonymousToPage("/Account/Login");
+    pages.AllowAnonymousToPage("/Account/AccessDenied");
+    pages.AllowAnonymousToPage("/Error");
+    pages.AllowAnonymousToPage("/Culture");
+});
+
 var app = builder.Build();
-app.UsePuenteWeb();
+app.UsePuenteWeb();        // forwarded headers, errors, localization, authentication, viewer, authorization, anti-forgery
+app.MapPuenteOperations(); // /health/live, /health/ready, /openapi/v1.json, /api/reference
+app.MapRazorPages();       // Features/**: the UI
+
+var api = app.MapGroup("/api/v1");
+api.MapAccountApi();       // /auth/login, /auth/refresh (anonymous)
+var signedIn = api.MapGroup("").RequireAuthorization(Policies.Api);
+signedIn.MapCatalogApi();     // /tracks, /issues, /administrations, /recommendations
+signedIn.MapActorsApi();      // /actors
+signedIn.MapMechanismsApi();  // /mechanisms
+signedIn.MapWaterApi();       // /water/...
+signedIn.MapEventsApi();      // /events/...
 
 try
 {

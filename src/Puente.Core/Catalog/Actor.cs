@@ -3,7 +3,7 @@ using Puente.Core.Records;
 namespace Puente.Core.Catalog;
 
 /// <summary>An institution, post or organisation of the relationship.</summary>
-public sealed class Actor : ContentRecord
+public sealed class Actor : BilingualRecord
 {
     public ActorType Type { get; set; }
 
@@ -11,10 +11,6 @@ public sealed class Actor : ContentRecord
     public string Country { get; set; } = "";
 
     public GovernmentLevel Level { get; set; }
-    public string NameEn { get; set; } = "";
-    public string NameEs { get; set; } = "";
-    public string DescriptionEn { get; set; } = "";
-    public string DescriptionEs { get; set; } = "";
     public Guid? TrackId { get; set; }
     public Track? Track { get; set; }
     public Guid? ParentId { get; set; }

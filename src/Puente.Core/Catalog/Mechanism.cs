@@ -3,12 +3,8 @@ using Puente.Core.Records;
 namespace Puente.Core.Catalog;
 
 /// <summary>An institutional mechanism of the relationship: a dialogue, commission, summit or forum.</summary>
-public sealed class Mechanism : ContentRecord
+public sealed class Mechanism : BilingualRecord
 {
-    public string NameEn { get; set; } = "";
-    public string NameEs { get; set; } = "";
-    public string DescriptionEn { get; set; } = "";
-    public string DescriptionEs { get; set; } = "";
     public Guid? TrackId { get; set; }
     public Track? Track { get; set; }
 

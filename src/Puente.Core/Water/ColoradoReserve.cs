@@ -1,3 +1,5 @@
+using System.Globalization;
+using Puente.Core.Text;
 using Puente.Core.Records;
 
 namespace Puente.Core.Water;
@@ -40,16 +42,16 @@ public static class ColoradoReserve
         movements.Where(m => m.Date <= asOf).Sum(m => m.Change);
 
     /// <summary>Why a movement cannot be recorded, or null: volumes are positive and a recovery cannot exceed the balance.</summary>
-    public static string? Check(IEnumerable<ReserveMovement> existing, ReserveMovement movement)
+    public static Problem? Check(IEnumerable<ReserveMovement> existing, ReserveMovement movement)
     {
         if (movement.VolumeAf <= 0)
         {
-            return "volumeAf must be positive";
+            return WaterProblems.NotPositive.With();
         }
 
         var balance = Balance(existing, movement.Date);
         return movement.Kind == ReserveMovementKind.Recovery && movement.VolumeAf > balance
-            ? $"a recovery of {movement.VolumeAf} AF exceeds the reserve's balance of {balance} AF on {movement.Date:yyyy-MM-dd}"
+            ? WaterProblems.RecoveryExceedsBalance.With(movement.VolumeAf, balance, movement.Date.ToString(IsoDate.Format, CultureInfo.InvariantCulture))
             : null;
     }
 }

@@ -1,3 +1,5 @@
+using Puente.Core.Text;
+
 namespace Puente.Core.Water;
 
 /// <summary>An elevation band with explicit edges: null means unbounded; each edge says whether it is included.</summary>
@@ -37,12 +39,16 @@ public sealed record ColoradoAllotment(int Year, decimal ElevationFt, string Min
 
 public static class ColoradoCalculator
 {
+    /// <summary>Why no allotment can be computed for <paramref name="year"/> (no minute covers it), or null.</summary>
+    public static Problem? Uncovered(IEnumerable<ColoradoRules> table, int year) =>
+        table.Any(r => r.AppliesTo(year)) ? null : WaterProblems.NoMinute.With(year);
+
     /// <summary>The allotment for <paramref name="year"/> at the projected 1 January elevation, under the rules in force that year.</summary>
     /// <exception cref="InvalidOperationException">No minute in the table covers the year.</exception>
     public static ColoradoAllotment Allotment(IEnumerable<ColoradoRules> table, int year, decimal elevationFt, decimal floodControlAf = 0m)
     {
         var rules = table.FirstOrDefault(r => r.AppliesTo(year))
-            ?? throw new InvalidOperationException($"No minute in the tier table covers {year}; add its successor to the data file.");
+            ?? throw new InvalidOperationException(WaterProblems.NoMinute.With(year).ToString());
         static BandValue? Pick(IEnumerable<BandValue> bands, decimal e) => bands.FirstOrDefault(b => b.Band.Contains(e));
         var tier = Pick(rules.Tiers, elevationFt)?.Tier ?? "?";
         // Flood-control releases replace the surplus schedule up to the treaty's 200,000 AF ceiling for extra water.

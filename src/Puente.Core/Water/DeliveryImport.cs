@@ -4,7 +4,11 @@ using Puente.Core.Text;
 namespace Puente.Core.Water;
 
 /// <summary>A problem with one row of a delivery table: where (row, field) and why.</summary>
-public sealed record RowError(int Row, string Field, string Message);
+public sealed record RowError(int Row, string Field, Problem Problem)
+{
+    /// <summary>The problem in English (CLI, logs); the web translates <see cref="Problem"/>.</summary>
+    public string Message => Problem.ToString();
+}
 
 /// <summary>The outcome of validating a delivery table: the good rows and every error.</summary>
 public sealed record DeliveryTable(IReadOnlyList<(int Row, Delivery Delivery)> Valid, IReadOnlyList<RowError> Errors, int Rows);
@@ -24,7 +28,7 @@ public static class DeliveryImport
         var header = lines.Length > 0 ? lines[0].Trim().ToLowerInvariant().Split(',').Select(h => h.Trim()).ToArray() : [];
         if (header.Length < 4 || header[0] != "date" || header[1] != "volume" || header[2] != "unit" || header[3] != "source")
         {
-            errors.Add(new RowError(1, "header", "The first line must be: date,volume,unit,source[,document]"));
+            errors.Add(new RowError(1, "header", WaterProblems.Header.With()));
             return new DeliveryTable(valid, errors, 0);
         }
 
@@ -43,26 +47,26 @@ public static class DeliveryImport
             var before = errors.Count;
             if (f.Length < 4 || f.Length > 5)
             {
-                errors.Add(new RowError(row, "row", $"expected 4 or 5 comma-separated fields, found {f.Length}"));
+                errors.Add(new RowError(row, "row", WaterProblems.FieldCount.With(f.Length)));
                 continue;
             }
 
             if (!IsoDate.TryParse(f[0].Trim(), out var date))
             {
-                errors.Add(new RowError(row, "date", $"'{f[0].Trim()}' is not a date (YYYY-MM-DD)"));
+                errors.Add(new RowError(row, "date", WaterProblems.NotADate.With(f[0].Trim())));
             }
             else if (!cycles.Any(c => c.Contains(date) || (c.EndKind == CycleEnd.Open && date >= c.Start && date <= c.ScheduledEnd)))
             {
-                errors.Add(new RowError(row, "date", $"{date:yyyy-MM-dd} falls in no recorded cycle"));
+                errors.Add(new RowError(row, "date", WaterProblems.NoCycle.With(IsoText(date))));
             }
 
             if (!decimal.TryParse(f[1].Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var volume))
             {
-                errors.Add(new RowError(row, "volume", $"'{f[1].Trim()}' is not a number (use a point for decimals, no thousands separators)"));
+                errors.Add(new RowError(row, "volume", WaterProblems.NotANumber.With(f[1].Trim())));
             }
             else if (volume < 0)
             {
-                errors.Add(new RowError(row, "volume", $"{volume} is negative"));
+                errors.Add(new RowError(row, "volume", WaterProblems.Negative.With(volume)));
             }
 
             var unit = f[2].Trim().ToLowerInvariant();
@@ -75,13 +79,13 @@ public static class DeliveryImport
             };
             if (af is null)
             {
-                errors.Add(new RowError(row, "unit", $"'{f[2].Trim()}' is not AF, m3 or Mm3"));
+                errors.Add(new RowError(row, "unit", WaterProblems.UnknownUnit.With(f[2].Trim())));
             }
 
             var sourceText = f[3].Trim();
             if (!EnumText.TryParse<DeliverySource>(sourceText, out var source))
             {
-                errors.Add(new RowError(row, "source", $"'{sourceText}' is not one of {string.Join(", ", Enum.GetNames<DeliverySource>())}"));
+                errors.Add(new RowError(row, "source", WaterProblems.UnknownSource.With(sourceText, string.Join(", ", Enum.GetNames<DeliverySource>()))));
             }
 
             if (errors.Count > before)
@@ -91,7 +95,7 @@ public static class DeliveryImport
 
             if (!seen.Add((Week(date), source)))
             {
-                errors.Add(new RowError(row, "date", $"a {source} delivery for the week of {Monday(date):yyyy-MM-dd} is already recorded or repeated in this file"));
+                errors.Add(new RowError(row, "date", WaterProblems.WeekRecorded.With(source.ToString(), IsoText(Monday(date)))));
                 continue;
             }
 
@@ -100,6 +104,8 @@ public static class DeliveryImport
 
         return new DeliveryTable(valid, errors, rows);
     }
+
+    private static string IsoText(DateOnly date) => date.ToString(IsoDate.Format, CultureInfo.InvariantCulture);
 
     private static int Week(DateOnly date) => Monday(date).DayNumber;
 

@@ -200,7 +200,7 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
     }
 
     private static string Describe(PuenteUser user, string role) =>
-        JsonSerializer.Serialize(new { user.UserName, user.DisplayName, Role = role, Side = user.Side.ToString(), user.Groups }, PuenteDbContext.SnapshotJson);
+        JsonSerializer.Serialize(new { user.UserName, user.DisplayName, Role = role, Side = user.Side.ToString(), user.Groups }, Audit.AuditWriter.SnapshotJson);
 
     private static Dictionary<string, string[]> ToErrors(IdentityResult result) =>
         result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password"

@@ -16,6 +16,9 @@ public sealed record CycleHistory(RioGrandeCycle Cycle, IReadOnlyList<Delivery> 
     bool CarriedDeficitKnown);
 
 /// <summary>Loads the water data files shipped with Puente (<c>Water/*.json</c>, embedded).</summary>
+/// <summary>A Colorado delivery year with its projected 1 January Lake Mead elevation and where that figure comes from.</summary>
+public sealed record ColoradoYear(int Year, decimal ElevationFt, string SourceEn, string SourceEs);
+
 public static class WaterData
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -23,6 +26,9 @@ public static class WaterData
     public static IReadOnlyList<ColoradoRules> ColoradoRules { get; } = LoadColorado();
 
     public static IReadOnlyList<CycleHistory> RioGrande { get; } = LoadRioGrande();
+
+    /// <summary>Colorado delivery years whose projected 1 January elevation is on record, with their sources (bilingual).</summary>
+    public static IReadOnlyList<ColoradoYear> ColoradoYears { get; } = Read<ColoradoYearsFile>("colorado-years.json").Years;
 
     /// <summary>Minutes and agreements that change the terms, with their commitments (bilingual).</summary>
     public static IReadOnlyList<WaterMinute> Minutes { get; } = Read<MinutesFile>("minutes.json").Minutes;
@@ -54,6 +60,8 @@ public static class WaterData
     }
 
 #pragma warning disable CA1812 // instantiated by System.Text.Json
+    private sealed record ColoradoYearsFile(List<ColoradoYear> Years);
+
     private sealed record BandEntry(decimal? Lower, bool LowerInclusive, decimal? Upper, bool UpperInclusive, decimal? Af, string? Tier);
 
     private sealed record MinuteEntry(string Minute, DateOnly ValidFrom, DateOnly ValidTo, string Source, decimal BaseAf, List<BandEntry> Tiers,

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Puente.Core.Series;
+using Puente.Core.Text;
 using Puente.Core.Water;
 
 namespace Puente.Data.Water;
@@ -24,7 +26,7 @@ public sealed class WaterService(PuenteDbContext db)
         [.. (await db.ReserveMovements.AsNoTracking().OrderBy(r => r.Date).ToListAsync(cancellationToken)).Select(r => r.ToMovement())];
 
     /// <summary>Records a movement of Mexico's Colorado reserve; returns why not, or null.</summary>
-    public async Task<string?> AddReserveMovementAsync(ReserveMovement movement, CancellationToken cancellationToken = default)
+    public async Task<Problem?> AddReserveMovementAsync(ReserveMovement movement, CancellationToken cancellationToken = default)
     {
         var problem = ColoradoReserve.Check(await ReserveAsync(cancellationToken), movement);
         if (problem is not null)
@@ -71,23 +73,53 @@ public sealed class WaterService(PuenteDbContext db)
         };
     }
 
+    /// <summary>The first date the weekly balance series starts from by default: the start of cycle 34.</summary>
+    public static DateOnly SeriesStart => WaterData.RioGrande.Min(h => h.Cycle.Start);
+
+    /// <summary>At most this many weekly points in one balance series (about 38 years).</summary>
+    public const int MaxSeriesPoints = 2000;
+
+    /// <summary>
+    /// The Rio Grande ledger week by week from <paramref name="from"/> to <paramref name="to"/> (both included): the
+    /// status of the cycle in force on each date (weeks no recorded cycle covers are left out).
+    /// </summary>
+    public async Task<IReadOnlyList<RioGrandeStatus>> WeeklyStatusAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var recorded = await RecordedAsync(cancellationToken);
+        var readings = await ReadingsAsync(cancellationToken);
+        var points = new List<RioGrandeStatus>();
+        for (var d = from; d <= to && points.Count < MaxSeriesPoints; d = d.AddDays(7))
+        {
+            if (CycleOn(d, recorded, readings) is { } h)
+            {
+                points.Add(RioGrandeLedger.Status(h.Cycle, h.Deliveries, d));
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>The weekly balance of the cycle in force (AF) as a time series, the early-warning detectors' input.</summary>
+    public static TimeSeries BalanceSeries(IEnumerable<RioGrandeStatus> weekly) =>
+        TimeSeries.Create("riogrande.balance", "AF", weekly.Select(s => new SeriesPoint(s.AsOf, (double)s.BalanceAf)));
+
     /// <summary>Records a storage reading (validated: non-negative volumes, positive capacity, a date in or after cycle 34).</summary>
     public async Task<IReadOnlyList<RowError>> AddReadingAsync(StorageReading reading, CancellationToken cancellationToken = default)
     {
         var errors = new List<RowError>();
         if (reading.UsOwnedAf < 0)
         {
-            errors.Add(new RowError(1, "usOwnedAf", "must not be negative"));
+            errors.Add(new RowError(1, "usOwnedAf", WaterProblems.MustNotBeNegative.With()));
         }
 
         if (reading.UsCapacityAf <= 0)
         {
-            errors.Add(new RowError(1, "usCapacityAf", "must be positive"));
+            errors.Add(new RowError(1, "usCapacityAf", WaterProblems.NotPositive.With()));
         }
 
         if (reading.Date < WaterData.RioGrande.Min(h => h.Cycle.Start))
         {
-            errors.Add(new RowError(1, "date", "is before the first recorded cycle"));
+            errors.Add(new RowError(1, "date", WaterProblems.BeforeFirstCycle.With()));
         }
 
         if (errors.Count > 0)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Puente.Core.Access;
 
@@ -21,8 +22,14 @@ public static class Policies
     /// <summary>The policies that allow writing (the coverage test accepts these on POST/PUT/DELETE).</summary>
     public static IReadOnlySet<string> Writing { get; } = new HashSet<string>([Editors, Administrators], StringComparer.Ordinal);
 
+    /// <summary>The roles the <see cref="Editors"/> policy admits.</summary>
+    public static IReadOnlyList<string> EditorRoles { get; } = [Roles.Administrator, Roles.Editor];
+
+    /// <summary>Whether the user passes the <see cref="Editors"/> policy (to show or hide edit controls; the policy decides).</summary>
+    public static bool AllowsWriting(ClaimsPrincipal user) => EditorRoles.Any(user.IsInRole);
+
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) => builder
         .AddPolicy(Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
-        .AddPolicy(Editors, p => p.RequireRole(Roles.Administrator, Roles.Editor))
+        .AddPolicy(Editors, p => p.RequireRole(EditorRoles))
         .AddPolicy(Administrators, p => p.RequireRole(Roles.Administrator));
 }

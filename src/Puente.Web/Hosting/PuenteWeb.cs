@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Puente.Data;
 using Puente.Data.Access;
 using Puente.Data.Identity;
@@ -14,12 +15,10 @@ namespace Puente.Web.Hosting;
 /// <summary>The web host's services and pipeline, in one place.</summary>
 public static class PuenteWeb
 {
-    public const string ApiPolicy = Policies.Api;
-    public const string EditorsPolicy = Policies.Editors;
-    public const string AdministratorsPolicy = Policies.Administrators;
     private const string SmartScheme = "Puente";
 
-    public static WebApplicationBuilder AddPuenteWeb(this WebApplicationBuilder builder)
+    /// <summary>Every service of the host; <paramref name="pages"/> are the Razor Pages conventions (see Program).</summary>
+    public static WebApplicationBuilder AddPuenteWeb(this WebApplicationBuilder builder, Action<PageConventionCollection> pages)
     {
         var services = builder.Services;
         if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
@@ -31,8 +30,7 @@ public static class PuenteWeb
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         services.AddPuenteData();
         services.AddHostedService<PuenteStartup>();
-        services.AddScoped<Features.Actors.ActorService>();
-        services.AddScoped<Features.Mechanisms.MechanismService>();
+        services.AddRecordServices();
         services.AddScoped<Features.Events.EventData>();
         services.AddHttpClient("gdelt", c => c.Timeout = TimeSpan.FromMinutes(5));
         services.AddHostedService<Features.Events.EventFetchService>();
@@ -83,14 +81,7 @@ public static class PuenteWeb
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
-                o.Conventions.AuthorizeFolder("/");
-                o.Conventions.AllowAnonymousToPage("/Account/Login");
-                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-                o.Conventions.AllowAnonymousToPage("/Error");
-                o.Conventions.AllowAnonymousToPage("/Culture");
-                o.Conventions.AuthorizeFolder("/Admin", AdministratorsPolicy);
-                o.Conventions.AuthorizePage("/Actors/Edit", EditorsPolicy);
-                o.Conventions.AuthorizePage("/Mechanisms/Edit", EditorsPolicy);
+                pages(o.Conventions);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -147,13 +138,39 @@ public static class PuenteWeb
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        return app;
+    }
+
+    /// <summary>Liveness, readiness (the database), the OpenAPI document and its reference page: open to all.</summary>
+    public static WebApplication MapPuenteOperations(this WebApplication app)
+    {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/reference").AllowAnonymous();
-        app.MapRazorPages();
-        Api.ApiEndpoints.Map(app);
         return app;
+    }
+
+    /// <summary>
+    /// Registers every record type's service (each concrete <see cref="Features.Records.RecordService{T, TInput}"/> in
+    /// this assembly) as itself and as its base, which the shared record pages and routes ask for.
+    /// </summary>
+    private static IServiceCollection AddRecordServices(this IServiceCollection services)
+    {
+        foreach (var type in typeof(PuenteWeb).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            for (var b = type.BaseType; b is not null; b = b.BaseType)
+            {
+                if (b.IsGenericType && b.GetGenericTypeDefinition() == typeof(Features.Records.RecordService<,>))
+                {
+                    services.AddScoped(type);
+                    services.AddScoped(b, sp => sp.GetRequiredService(type));
+                    break;
+                }
+            }
+        }
+
+        return services;
     }
 
     /// <summary>Writes the language cookie.</summary>

@@ -29,7 +29,7 @@ public sealed record ActorDto(
     string OwnerSide,
     int Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : IRecordDto<Actor, ActorDto>
 {
     public static ActorDto From(Actor a, CultureInfo culture) => new(
         a.Id, a.Code,
@@ -40,14 +40,9 @@ public sealed record ActorDto(
         a.CreatedAt, a.UpdatedAt);
 }
 
-/// <summary>What a person enters to create or edit an actor (UI form and API body).</summary>
-public sealed class ActorInput
+/// <summary>What a person enters to create or edit an actor (UI form and API body): the common fields and these.</summary>
+public sealed class ActorInput : RecordInput
 {
-    public string? Code { get; set; }
-    public string? NameEn { get; set; }
-    public string? NameEs { get; set; }
-    public string? DescriptionEn { get; set; }
-    public string? DescriptionEs { get; set; }
     public string? Type { get; set; }
     public string? Country { get; set; }
     public string? Level { get; set; }
@@ -56,22 +51,17 @@ public sealed class ActorInput
     public string? City { get; set; }
     public string? Region { get; set; }
     public string? Website { get; set; }
-    public string? Confidentiality { get; set; }
-    public string? OwnerSide { get; set; }
-    public List<string>? Grants { get; set; }
 
-    /// <summary>On update: the version the edit is based on; a newer stored version is a conflict.</summary>
-    public int? Version { get; set; }
-
-    public AccessInput Access => new() { Confidentiality = Confidentiality, OwnerSide = OwnerSide, Grants = Grants };
-
-    public static ActorInput From(Actor a, IEnumerable<string> grants) => new()
+    public static ActorInput From(Actor a, IEnumerable<string> grants)
     {
-        Code = a.Code, NameEn = a.NameEn, NameEs = a.NameEs, DescriptionEn = a.DescriptionEn, DescriptionEs = a.DescriptionEs,
-        Type = a.Type.ToString(), Country = a.Country, Level = a.Level.ToString(), TrackCode = a.Track?.Code,
-        ParentCode = a.Parent?.Code, City = a.City, Region = a.Region, Website = a.Website,
-        Confidentiality = a.Confidentiality.ToString(), OwnerSide = a.OwnerSide.ToString(), Grants = [.. grants], Version = a.Version,
-    };
+        var input = new ActorInput
+        {
+            Type = a.Type.ToString(), Country = a.Country, Level = a.Level.ToString(), TrackCode = a.Track?.Code,
+            ParentCode = a.Parent?.Code, City = a.City, Region = a.Region, Website = a.Website,
+        };
+        input.CopyFrom(a, grants);
+        return input;
+    }
 }
 
 /// <summary>Filters of the actor list.</summary>

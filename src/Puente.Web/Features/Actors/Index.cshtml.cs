@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Puente.Core.Access;
 using Puente.Core.Catalog;
 using Puente.Data;
 using Puente.Web.Features.Records;
@@ -22,7 +21,7 @@ public sealed class IndexModel(ActorService actors, PuenteDbContext db) : PageMo
     public List<Actor> Items { get; private set; } = [];
     public List<Track> Tracks { get; private set; } = [];
     public PagerModel Pager { get; private set; } = null!;
-    public bool CanEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Editor);
+    public bool CanEdit => Hosting.Policies.AllowsWriting(User);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Puente.Data;
 using Puente.Data.Audit;
 using Puente.Web.Features.Records;
+using Puente.Web.Hosting;
 
 namespace Puente.Web.Features.Admin;
 
 /// <summary>The audit trail as the administrator may read it (account events, and content under the usual access rule).</summary>
+[Authorize(Policy = Policies.Administrators)]
 public sealed class AuditModel(PuenteDbContext db) : PageModel
 {
     public const int PageSize = 100;

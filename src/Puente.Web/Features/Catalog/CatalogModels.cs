@@ -33,6 +33,3 @@ public sealed record AdministrationDto(Guid Id, string Code, string Country, str
         Bilingual.Pick(x.HeadOfStateEn, x.HeadOfStateEs, c), x.HeadOfStateEn, x.HeadOfStateEs,
         Bilingual.Pick(x.TitleEn, x.TitleEs, c), x.TitleEn, x.TitleEs, x.Party, x.TermStart, x.TermEnd, x.TermEndScheduled, x.Section);
 }
-
-/// <summary>One entry of a record's history, as the page and the API show it.</summary>
-public sealed record HistoryDto(long Id, DateTimeOffset Timestamp, string Actor, string Action, string? EntityType, string? Label, string? Before, string? After);

@@ -11,7 +11,13 @@ namespace Puente.Web.Features.Events;
 /// <summary>/api/v1/events: the relationship monitor's measures (GDELT events are public: every signed-in user).</summary>
 public static class EventsApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder api)
+    {
+        Map(api);
+        return api;
+    }
+
+    private static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/events/summary", (EventData data, string? dyad, string? by, string? from, string? to, IStringLocalizer<SharedResource> t) =>
             Run(dyad, by, from, to, t, q =>
@@ -35,7 +41,7 @@ public static class EventsApi
             {
                 if (q.From is null || q.To is null)
                 {
-                    return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["from"] = [t["Give the range (from and to) to list events."]] }, t);
+                    return ApiResults.Invalid(new Dictionary<string, string[]> { ["from"] = [t["Give the range (from and to) to list events."]] }, t);
                 }
 
                 var culture = CultureInfo.CurrentUICulture;
@@ -53,7 +59,7 @@ public static class EventsApi
         var query = EventData.Parse(dyad, by, from, to, errors, t);
         if (query is null)
         {
-            return ApiEndpoints.Invalid(errors, t);
+            return ApiResults.Invalid(errors, t);
         }
 
         try

@@ -24,7 +24,7 @@ public sealed record MechanismDto(
     string OwnerSide,
     int Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : IRecordDto<Mechanism, MechanismDto>
 {
     public static MechanismDto From(Mechanism m, CultureInfo culture) => new(
         m.Id, m.Code,
@@ -34,32 +34,25 @@ public sealed record MechanismDto(
         m.Confidentiality.ToString(), m.OwnerSide.ToString(), m.Version, m.CreatedAt, m.UpdatedAt);
 }
 
-/// <summary>What a person enters to create or edit a mechanism (UI form and API body).</summary>
-public sealed class MechanismInput
+/// <summary>What a person enters to create or edit a mechanism (UI form and API body): the common fields and these.</summary>
+public sealed class MechanismInput : RecordInput
 {
-    public string? Code { get; set; }
-    public string? NameEn { get; set; }
-    public string? NameEs { get; set; }
-    public string? DescriptionEn { get; set; }
-    public string? DescriptionEs { get; set; }
     public string? TrackCode { get; set; }
     public List<string>? Participants { get; set; }
     public string? Cadence { get; set; }
     public string? Established { get; set; }
-    public string? Confidentiality { get; set; }
-    public string? OwnerSide { get; set; }
-    public List<string>? Grants { get; set; }
-    public int? Version { get; set; }
 
-    public AccessInput Access => new() { Confidentiality = Confidentiality, OwnerSide = OwnerSide, Grants = Grants };
-
-    public static MechanismInput From(Mechanism m, IEnumerable<string> grants) => new()
+    public static MechanismInput From(Mechanism m, IEnumerable<string> grants)
     {
-        Code = m.Code, NameEn = m.NameEn, NameEs = m.NameEs, DescriptionEn = m.DescriptionEn, DescriptionEs = m.DescriptionEs,
-        TrackCode = m.Track?.Code, Participants = [.. m.Participants.Split(',', StringSplitOptions.RemoveEmptyEntries)],
-        Cadence = m.Cadence.ToString(), Established = m.Established,
-        Confidentiality = m.Confidentiality.ToString(), OwnerSide = m.OwnerSide.ToString(), Grants = [.. grants], Version = m.Version,
-    };
+        var input = new MechanismInput
+        {
+            TrackCode = m.Track?.Code, Participants = [.. m.Participants.Split(',', StringSplitOptions.RemoveEmptyEntries)],
+            Cadence = m.Cadence.ToString(), Established = m.Established,
+        };
+        input.CopyFrom(m, grants);
+        return input;
+    }
 }
 
+/// <summary>Filters of the mechanism list.</summary>
 public sealed record MechanismFilter(string? Q, string? Track, string? Participant, string? Cadence, int Page = 1, int PageSize = 50);

@@ -1,212 +1,246 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Puente.Core.Localization;
+using Puente.Core.Text;
 using Puente.Core.Water;
+using Puente.Data;
 using Puente.Data.Water;
 using Puente.Web.Api;
-using Puente.Core.Text;
+using Puente.Web.Hosting;
 
 namespace Puente.Web.Features.Water;
 
-/// <summary>/api/v1/water: treaty accounting (public figures: every signed-in user).</summary>
+/// <summary><c>/api/v1/water</c>: treaty accounting. The figures are public (every signed-in user); recorded entries are access-filtered records.</summary>
 public static class WaterApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapWaterApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/water/riogrande/status", async (string? asOf, TimeProvider time, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-        {
-            var date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            if (asOf is not null && !IsoDate.TryParse(asOf, out date))
-            {
-                return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["asOf"] = [t["A date is written YYYY-MM-DD."]] }, t);
-            }
+        var group = api.MapGroup("/water").WithTags("Water");
+        group.MapGet("/riogrande/status", StatusAsync);
+        group.MapGet("/riogrande/balance-series", BalanceSeriesAsync);
+        group.MapGet("/riogrande/deliveries", DeliveriesAsync);
+        group.MapGet("/riogrande/storage-readings", ReadingsAsync);
+        group.MapGet("/colorado/allotment", Allotment);
+        group.MapGet("/colorado/tiers", Tiers);
+        group.MapGet("/colorado/reserve", ReserveAsync);
 
-            var history = await water.CycleOnAsync(date, ct);
-            if (history is null)
-            {
-                return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["asOf"] = [t["No recorded cycle covers this date."]] }, t);
-            }
-
-            var s = RioGrandeLedger.Status(history.Cycle, history.Deliveries, date);
-            return Results.Ok(new
-            {
-                cycle = s.Cycle, cycleStart = s.CycleStart, cycleEnd = s.CycleEnd, asOf = s.AsOf, deliveredAf = s.DeliveredAf,
-                deliveredM3 = WaterUnits.ToCubicMetres(s.DeliveredAf), deliveredByCycleYearAf = s.DeliveredByCycleYearAf,
-                proratedObligationAf = s.ProratedObligationAf, balanceAf = s.BalanceAf, balanceM3 = WaterUnits.ToCubicMetres(s.BalanceAf),
-                carriedDeficitAf = s.CarriedDeficitAf, carriedDeficitRepaidAf = s.CarriedDeficitRepaidAf, carriedDeficitKnown = history.CarriedDeficitKnown,
-                requiredAnnualPaceAf = s.RequiredAnnualPaceAf, projectedEndBalanceAf = s.ProjectedEndBalanceAf,
-                projectedEndBalanceAtCyclePaceAf = s.ProjectedEndBalanceAtCyclePaceAf, elapsedDays = s.ElapsedDays, cycleDays = s.CycleDays,
-                closingDeficits = history.ClosingDeficits.Select(f => new { af = f.Af ?? (f.Mm3 is { } m ? WaterUnits.FromMillionCubicMetres(m) : null), mm3 = f.Mm3, f.Source }),
-            });
-        });
-
-        // A signal for early warning: the balance of the cycle in force, week by week.
-        api.MapGet("/water/riogrande/balance-series", async (string? from, string? to, TimeProvider time, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-        {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            var errors = new Dictionary<string, string[]>();
-            var start = ParseOr(from, new DateOnly(2010, 10, 25), "from", errors, t);
-            var end = ParseOr(to, today, "to", errors, t);
-            if (errors.Count > 0)
-            {
-                return ApiEndpoints.Invalid(errors, t);
-            }
-
-            var recorded = await water.RecordedAsync(ct);
-            var readings = await water.ReadingsAsync(ct);
-            var points = new List<object>();
-            for (var d = start; d <= end && points.Count < 2000; d = d.AddDays(7))
-            {
-                if (WaterService.CycleOn(d, recorded, readings) is { } h)
-                {
-                    var s = RioGrandeLedger.Status(h.Cycle, h.Deliveries, d);
-                    points.Add(new { date = d, cycle = s.Cycle, balanceAf = s.BalanceAf, deliveredAf = s.DeliveredAf, proratedObligationAf = s.ProratedObligationAf });
-                }
-            }
-
-            return Results.Ok(new { items = points, total = points.Count });
-        });
-
-        api.MapGet("/water/colorado/allotment", (int? year, decimal? elevation, decimal? floodControl, IStringLocalizer<SharedResource> t) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (year is null or < 1945 or > 2200)
-            {
-                errors["year"] = [t["Give the delivery year."]];
-            }
-
-            if (elevation is null or < 800 or > 1300)
-            {
-                errors["elevation"] = [t["Give Lake Mead's projected 1 January elevation in feet (800–1,300)."]];
-            }
-
-            if (errors.Count > 0)
-            {
-                return ApiEndpoints.Invalid(errors, t);
-            }
-
-            try
-            {
-                var a = ColoradoCalculator.Allotment(WaterData.ColoradoRules, year!.Value, elevation!.Value, floodControl ?? 0m);
-                return Results.Ok(new
-                {
-                    year = a.Year, elevationFt = a.ElevationFt, tier = a.Tier, baseAf = a.BaseAf, surplusAf = a.SurplusAf,
-                    guidelineReductionAf = a.GuidelineReductionAf, bwscpSavingsAf = a.BwscpSavingsAf, floodControlAf = a.FloodControlAf,
-                    allotmentAf = a.AllotmentAf, allotmentM3 = WaterUnits.ToCubicMetres(a.AllotmentAf), minute = a.Minute,
-                });
-            }
-            catch (InvalidOperationException ex)
-            {
-                return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["year"] = [ex.Message] }, t);
-            }
-        });
-
-        api.MapPost("/water/riogrande/deliveries", async ([Microsoft.AspNetCore.Mvc.FromBody] DeliveryInput input, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-        {
-            if (!IsoDate.TryParse(input.Date, out var date))
-            {
-                return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["date"] = [t["A date is written YYYY-MM-DD."]] }, t);
-            }
-
-            var result = await water.AddAsync(date, input.Volume?.ToString(CultureInfo.InvariantCulture) ?? "", input.Unit ?? "AF", input.Source ?? "", input.Document, ct);
-            return result.Written == 1
-                ? Results.Created("/api/v1/water/riogrande/status?asOf=" + input.Date, new { written = 1 })
-                : ApiEndpoints.Invalid(result.Table.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), t);
-        }).RequireAuthorization(Hosting.PuenteWeb.EditorsPolicy);
-
+        var writes = group.MapGroup("").RequireAuthorization(Policies.Editors);
+        writes.MapPost("/riogrande/deliveries", AddDeliveryAsync);
         // U.S. conservation storage at Amistad or Falcon; both full closes the cycle early (Treaty Art. 4).
-        api.MapPost("/water/riogrande/storage-readings", async ([Microsoft.AspNetCore.Mvc.FromBody] ReadingInput input, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (!IsoDate.TryParse(input.Date, out var date))
-            {
-                errors["date"] = [t["A date is written YYYY-MM-DD."]];
-            }
-
-            if (!EnumText.TryParse<Reservoir>(input.Reservoir, out var reservoir))
-            {
-                errors["reservoir"] = [t["The reservoir is Amistad or Falcon."]];
-            }
-
-            if (input.UsOwnedAf is null || input.UsCapacityAf is null)
-            {
-                errors["usOwnedAf"] = [t["Give the U.S.-owned volume and the U.S. conservation capacity in acre-feet."]];
-            }
-
-            if (errors.Count == 0)
-            {
-                foreach (var e in await water.AddReadingAsync(new StorageReading(date, reservoir, input.UsOwnedAf!.Value, input.UsCapacityAf!.Value), ct))
-                {
-                    errors[e.Field] = [e.Message];
-                }
-            }
-
-            return errors.Count > 0 ? ApiEndpoints.Invalid(errors, t) : Results.Created("/api/v1/water/riogrande/status?asOf=" + input.Date, new { recorded = 1 });
-        }).RequireAuthorization(Hosting.PuenteWeb.EditorsPolicy);
-
+        writes.MapPost("/riogrande/storage-readings", AddReadingAsync);
         // A weekly table as CSV (text/csv body). All valid rows or nothing, unless validRowsOnly=true.
-        api.MapPost("/water/riogrande/deliveries/import", async (HttpRequest request, bool? validRowsOnly, WaterService water, CancellationToken ct) =>
-        {
-            using var reader = new StreamReader(request.Body);
-            var csv = await reader.ReadToEndAsync(ct);
-            var result = await water.ImportAsync(csv, validRowsOnly == true, ct);
-            var body = new
-            {
-                rows = result.Table.Rows, written = result.Written, valid = result.Table.Valid.Count,
-                errors = result.Table.Errors.Select(e => new { row = e.Row, field = e.Field, message = e.Message }),
-            };
-            return result.Written == 0 && result.Table.Errors.Count > 0 ? Results.UnprocessableEntity(body) : Results.Ok(body);
-        }).RequireAuthorization(Hosting.PuenteWeb.EditorsPolicy).Accepts<string>("text/csv");
-
-        // Mexico's water reserve in Lake Mead (deferred deliveries and recoverable savings, Minute 323).
-        api.MapGet("/water/colorado/reserve", async (string? asOf, TimeProvider time, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-        {
-            var date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            if (asOf is not null && !IsoDate.TryParse(asOf, out date))
-            {
-                return ApiEndpoints.Invalid(new Dictionary<string, string[]> { ["asOf"] = [t["A date is written YYYY-MM-DD."]] }, t);
-            }
-
-            var movements = await water.ReserveAsync(ct);
-            var items = movements.Where(m => m.Date <= date).Select(m => new { date = m.Date, kind = m.Kind.ToString(), volumeAf = m.VolumeAf, document = m.DocumentReference }).ToList();
-            return Results.Ok(new { asOf = date, balanceAf = ColoradoReserve.Balance(movements, date), items, total = items.Count });
-        });
-
-        api.MapPost("/water/colorado/reserve", async ([Microsoft.AspNetCore.Mvc.FromBody] ReserveInput input, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (!IsoDate.TryParse(input.Date, out var date))
-            {
-                errors["date"] = [t["A date is written YYYY-MM-DD."]];
-            }
-
-            if (!EnumText.TryParse<ReserveMovementKind>(input.Kind, out var kind))
-            {
-                errors["kind"] = [t["The kind is Deferral, ScarcitySavings or Recovery."]];
-            }
-
-            if (input.VolumeAf is null)
-            {
-                errors["volumeAf"] = [t["Required."]];
-            }
-
-            if (errors.Count == 0 && await water.AddReserveMovementAsync(new ReserveMovement(date, kind, input.VolumeAf!.Value, input.Document), ct) is { } problem)
-            {
-                errors["volumeAf"] = [problem];
-            }
-
-            return errors.Count > 0 ? ApiEndpoints.Invalid(errors, t) : Results.Created("/api/v1/water/colorado/reserve", new { recorded = 1 });
-        }).RequireAuthorization(Hosting.PuenteWeb.EditorsPolicy);
-
-        // A signal for early warning: the tier of each recorded year.
-        api.MapGet("/water/colorado/tiers", () =>
-        {
-            var items = WaterLedger.ColoradoYears.Select(y => new
-            {
-                y.Year, y.ElevationFt, y.Source, allotment = ColoradoCalculator.Allotment(WaterData.ColoradoRules, y.Year, y.ElevationFt),
-            }).Select(x => new { year = x.Year, elevationFt = x.ElevationFt, tier = x.allotment.Tier, allotmentAf = x.allotment.AllotmentAf, source = x.Source }).ToList();
-            return Results.Ok(new { items, total = items.Count });
-        });
+        writes.MapPost("/riogrande/deliveries/import", ImportAsync).Accepts<string>("text/csv");
+        writes.MapPost("/colorado/reserve", AddReserveMovementAsync);
+        return api;
     }
+
+    private static async Task<Results<Ok<RioGrandeStatusResponse>, ValidationProblem>> StatusAsync(string? asOf, TimeProvider time, WaterService water,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var date = Today(time);
+        if (asOf is not null && !IsoDate.TryParse(asOf, out date))
+        {
+            return ApiResults.Invalid("asOf", t["A date is written YYYY-MM-DD."], t);
+        }
+
+        var history = await water.CycleOnAsync(date, ct);
+        if (history is null)
+        {
+            return ApiResults.Invalid("asOf", t["No recorded cycle covers this date."], t);
+        }
+
+        var s = RioGrandeLedger.Status(history.Cycle, history.Deliveries, date);
+        return TypedResults.Ok(new RioGrandeStatusResponse(s.Cycle, s.CycleStart, s.CycleEnd, s.AsOf, s.DeliveredAf, WaterUnits.ToCubicMetres(s.DeliveredAf),
+            s.DeliveredByCycleYearAf, s.ProratedObligationAf, s.BalanceAf, WaterUnits.ToCubicMetres(s.BalanceAf), s.CarriedDeficitAf, s.CarriedDeficitRepaidAf,
+            history.CarriedDeficitKnown, s.RequiredAnnualPaceAf, s.ProjectedEndBalanceAf, s.ProjectedEndBalanceAtCyclePaceAf, s.ElapsedDays, s.CycleDays,
+            [.. history.ClosingDeficits.Select(f => new ClosingDeficitDto(f.Af ?? (f.Mm3 is { } m ? WaterUnits.FromMillionCubicMetres(m) : null), f.Mm3, f.Source))]));
+    }
+
+    /// <summary>A signal for early warning: the balance of the cycle in force, week by week.</summary>
+    private static async Task<Results<Ok<ItemList<BalancePoint>>, ValidationProblem>> BalanceSeriesAsync(string? from, string? to, TimeProvider time,
+        WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var start = ParseOr(from, WaterService.SeriesStart, "from", errors, t);
+        var end = ParseOr(to, Today(time), "to", errors, t);
+        if (errors.Count > 0)
+        {
+            return ApiResults.Invalid(errors, t);
+        }
+
+        var points = (await water.WeeklyStatusAsync(start, end, ct)).Select(BalancePoint.From).ToList();
+        return TypedResults.Ok(new ItemList<BalancePoint>(points, points.Count));
+    }
+
+    private static async Task<Results<Ok<Paged<RecordedDeliveryDto>>, ValidationProblem>> DeliveriesAsync(int? page, int? pageSize, PuenteDbContext db,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (ApiResults.PagingProblem(page, pageSize, t) is { } problem)
+        {
+            return problem;
+        }
+
+        var (p, size) = (page ?? 1, pageSize ?? ApiResults.DefaultPageSize);
+        var query = db.WaterDeliveries.AsNoTracking().OrderByDescending(d => d.Date).ThenBy(d => d.Code);
+        var items = await query.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Paged<RecordedDeliveryDto>([.. items.Select(d => new RecordedDeliveryDto(d.Id, d.Code, d.Date, d.VolumeAf, d.Source.ToString(),
+            d.DocumentReference, d.Confidentiality.ToString(), d.OwnerSide.ToString(), d.CreatedBy, d.CreatedAt))], await query.CountAsync(ct), p, size));
+    }
+
+    private static async Task<Results<Ok<Paged<StorageReadingDto>>, ValidationProblem>> ReadingsAsync(int? page, int? pageSize, PuenteDbContext db,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (ApiResults.PagingProblem(page, pageSize, t) is { } problem)
+        {
+            return problem;
+        }
+
+        var (p, size) = (page ?? 1, pageSize ?? ApiResults.DefaultPageSize);
+        var query = db.StorageReadings.AsNoTracking().OrderByDescending(r => r.Date).ThenBy(r => r.Code);
+        var items = await query.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Paged<StorageReadingDto>([.. items.Select(r => new StorageReadingDto(r.Id, r.Code, r.Date, r.Reservoir.ToString(),
+            r.UsOwnedAf, r.UsCapacityAf, r.ToReading().Full, r.Confidentiality.ToString(), r.OwnerSide.ToString(), r.CreatedBy, r.CreatedAt))],
+            await query.CountAsync(ct), p, size));
+    }
+
+    private static Results<Ok<AllotmentResponse>, ValidationProblem> Allotment(int? year, decimal? elevation, decimal? floodControl, IStringLocalizer<SharedResource> t)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (year is null or < 1945 or > 2200)
+        {
+            errors["year"] = [t["Give the delivery year."]];
+        }
+        else if (ColoradoCalculator.Uncovered(WaterData.ColoradoRules, year.Value) is { } uncovered)
+        {
+            errors["year"] = [t.Localize(uncovered)];
+        }
+
+        if (elevation is null or < 800 or > 1300)
+        {
+            errors["elevation"] = [t["Give Lake Mead's projected 1 January elevation in feet (800–1,300)."]];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiResults.Invalid(errors, t);
+        }
+
+        var a = ColoradoCalculator.Allotment(WaterData.ColoradoRules, year!.Value, elevation!.Value, floodControl ?? 0m);
+        return TypedResults.Ok(new AllotmentResponse(a.Year, a.ElevationFt, a.Tier, a.BaseAf, a.SurplusAf, a.GuidelineReductionAf, a.BwscpSavingsAf,
+            a.FloodControlAf, a.AllotmentAf, WaterUnits.ToCubicMetres(a.AllotmentAf), a.Minute));
+    }
+
+    /// <summary>A signal for early warning: the tier of each recorded year.</summary>
+    private static Ok<ItemList<TierYearDto>> Tiers()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var items = WaterData.ColoradoYears.Select(y => (y, a: ColoradoCalculator.Allotment(WaterData.ColoradoRules, y.Year, y.ElevationFt)))
+            .Select(x => new TierYearDto(x.y.Year, x.y.ElevationFt, x.a.Tier, x.a.AllotmentAf, Bilingual.Pick(x.y.SourceEn, x.y.SourceEs, culture)))
+            .ToList();
+        return TypedResults.Ok(new ItemList<TierYearDto>(items, items.Count));
+    }
+
+    /// <summary>Mexico's water reserve in Lake Mead (deferred deliveries and recoverable savings, Minute 323).</summary>
+    private static async Task<Results<Ok<ReserveResponse>, ValidationProblem>> ReserveAsync(string? asOf, TimeProvider time, WaterService water,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var date = Today(time);
+        if (asOf is not null && !IsoDate.TryParse(asOf, out date))
+        {
+            return ApiResults.Invalid("asOf", t["A date is written YYYY-MM-DD."], t);
+        }
+
+        var movements = await water.ReserveAsync(ct);
+        var items = movements.Where(m => m.Date <= date).Select(m => new ReserveItemDto(m.Date, m.Kind.ToString(), m.VolumeAf, m.DocumentReference)).ToList();
+        return TypedResults.Ok(new ReserveResponse(date, ColoradoReserve.Balance(movements, date), items, items.Count));
+    }
+
+    private static async Task<Results<Created<WrittenResponse>, ValidationProblem>> AddDeliveryAsync([FromBody] DeliveryInput input, WaterService water,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (!IsoDate.TryParse(input.Date, out var date))
+        {
+            return ApiResults.Invalid("date", t["A date is written YYYY-MM-DD."], t);
+        }
+
+        var result = await water.AddAsync(date, input.Volume?.ToString(CultureInfo.InvariantCulture) ?? "", input.Unit ?? "AF", input.Source ?? "", input.Document, ct);
+        return result.Written == 1
+            ? TypedResults.Created("/api/v1/water/riogrande/status?asOf=" + input.Date, new WrittenResponse(1))
+            : ApiResults.Invalid(result.Table.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => t.Localize(e.Problem)).ToArray()), t);
+    }
+
+    private static async Task<Results<Created<RecordedResponse>, ValidationProblem>> AddReadingAsync([FromBody] ReadingInput input, WaterService water,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!IsoDate.TryParse(input.Date, out var date))
+        {
+            errors["date"] = [t["A date is written YYYY-MM-DD."]];
+        }
+
+        if (!EnumText.TryParse<Reservoir>(input.Reservoir, out var reservoir))
+        {
+            errors["reservoir"] = [t["The reservoir is Amistad or Falcon."]];
+        }
+
+        if (input.UsOwnedAf is null || input.UsCapacityAf is null)
+        {
+            errors["usOwnedAf"] = [t["Give the U.S.-owned volume and the U.S. conservation capacity in acre-feet."]];
+        }
+
+        if (errors.Count == 0)
+        {
+            foreach (var e in await water.AddReadingAsync(new StorageReading(date, reservoir, input.UsOwnedAf!.Value, input.UsCapacityAf!.Value), ct))
+            {
+                errors[e.Field] = [t.Localize(e.Problem)];
+            }
+        }
+
+        return errors.Count > 0 ? ApiResults.Invalid(errors, t) : TypedResults.Created("/api/v1/water/riogrande/status?asOf=" + input.Date, new RecordedResponse(1));
+    }
+
+    private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>>> ImportAsync(HttpRequest request, bool? validRowsOnly,
+        WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var csv = await reader.ReadToEndAsync(ct);
+        var result = await water.ImportAsync(csv, validRowsOnly == true, ct);
+        var body = new ImportResponse(result.Table.Rows, result.Written, result.Table.Valid.Count,
+            [.. result.Table.Errors.Select(e => new ImportErrorDto(e.Row, e.Field, t.Localize(e.Problem)))]);
+        return result.WroteNothingBecauseOfErrors ? TypedResults.UnprocessableEntity(body) : TypedResults.Ok(body);
+    }
+
+    private static async Task<Results<Created<RecordedResponse>, ValidationProblem>> AddReserveMovementAsync([FromBody] ReserveInput input, WaterService water,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!IsoDate.TryParse(input.Date, out var date))
+        {
+            errors["date"] = [t["A date is written YYYY-MM-DD."]];
+        }
+
+        if (!EnumText.TryParse<ReserveMovementKind>(input.Kind, out var kind))
+        {
+            errors["kind"] = [t["The kind is Deferral, ScarcitySavings or Recovery."]];
+        }
+
+        if (input.VolumeAf is null)
+        {
+            errors["volumeAf"] = [t["Required."]];
+        }
+
+        if (errors.Count == 0 && await water.AddReserveMovementAsync(new ReserveMovement(date, kind, input.VolumeAf!.Value, input.Document), ct) is { } problem)
+        {
+            errors["volumeAf"] = [t.Localize(problem)];
+        }
+
+        return errors.Count > 0 ? ApiResults.Invalid(errors, t) : TypedResults.Created("/api/v1/water/colorado/reserve", new RecordedResponse(1));
+    }
+
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private static DateOnly ParseOr(string? text, DateOnly fallback, string field, Dictionary<string, string[]> errors, IStringLocalizer t)
     {
@@ -223,27 +257,4 @@ public static class WaterApi
         errors[field] = [t["A date is written YYYY-MM-DD."]];
         return fallback;
     }
-}
-
-/// <summary>A reserve movement entered through the API.</summary>
-public sealed record ReserveInput(string? Date, string? Kind, decimal? VolumeAf, string? Document);
-
-/// <summary>A storage reading entered through the API.</summary>
-public sealed record ReadingInput(string? Date, string? Reservoir, decimal? UsOwnedAf, decimal? UsCapacityAf);
-
-/// <summary>A delivery entered through the API.</summary>
-public sealed record DeliveryInput(string? Date, decimal? Volume, string? Unit, string? Source, string? Document);
-
-/// <summary>The recorded history the pages and API read.</summary>
-public static class WaterLedger
-{
-    /// <summary>Colorado years whose projected 1 January elevation is on record (../shared/reference/water.md).</summary>
-    public static IReadOnlyList<(int Year, decimal ElevationFt, string Source)> ColoradoYears { get; } =
-    [
-        (2021, 1085m, "August 2020 24-Month Study (projected ≈1,085 ft)"),
-        (2022, 1065.85m, "August 2021 24-Month Study"),
-        (2023, 1047.61m, "August 2022 24-Month Study"),
-        (2025, 1062m, "August 2024 24-Month Study (projected ≈1,062 ft)"),
-    ];
-
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,9 +6,11 @@ using Microsoft.Extensions.Localization;
 using Puente.Core.Access;
 using Puente.Data;
 using Puente.Data.Identity;
+using Puente.Web.Hosting;
 
 namespace Puente.Web.Features.Admin.Users;
 
+[Authorize(Policy = Policies.Administrators)]
 public sealed class EditModel(AccountService accounts, UserManager<PuenteUser> users, PuenteDbContext db, TimeProvider time,
     IStringLocalizer<SharedResource> t) : PageModel
 {

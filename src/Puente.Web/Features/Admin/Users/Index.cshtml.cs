@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,11 +8,13 @@ using Microsoft.Extensions.Localization;
 using Puente.Core.Access;
 using Puente.Data;
 using Puente.Data.Identity;
+using Puente.Web.Hosting;
 
 namespace Puente.Web.Features.Admin.Users;
 
 public sealed record UserRow(string Id, string UserName, string DisplayName, string Role, Side Side, string Groups, bool Locked);
 
+[Authorize(Policy = Policies.Administrators)]
 public sealed class IndexModel(PuenteDbContext db, AccountService accounts, UserManager<PuenteUser> users, TimeProvider time,
     IStringLocalizer<SharedResource> t) : PageModel
 {

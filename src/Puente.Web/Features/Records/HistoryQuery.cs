@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Puente.Data;
 
-namespace Puente.Web.Features.Catalog;
+namespace Puente.Web.Features.Records;
 
 public static class HistoryQuery
 {

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Puente.Core.Records;
+using Puente.Data;
+using Puente.Web.Api;
+using Puente.Web.Features.Records;
+
+namespace Puente.Web.Features.Catalog;
+
+/// <summary><c>/api/v1/tracks</c>, <c>/issues</c>, <c>/administrations</c>, <c>/recommendations</c>: the paper's catalog, read-only.</summary>
+public static class CatalogApi
+{
+    public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("").WithTags("Catalog");
+        MapReadOnly(group, "/tracks", db => db.Tracks.AsNoTracking().OrderBy(x => x.SortOrder), TrackDto.From);
+        MapReadOnly(group, "/issues", db => db.AgendaIssues.AsNoTracking().OrderBy(x => x.Code), IssueDto.From);
+        MapReadOnly(group, "/administrations", db => db.Administrations.AsNoTracking().OrderBy(x => x.Country).ThenBy(x => x.TermStart), AdministrationDto.From);
+
+        group.MapGet("/recommendations", async Task<Results<Ok<Paged<RecommendationDto>>, ValidationProblem>> (PuenteDbContext db, string? section,
+            string? addressee, string? track, string? issue, int? page, int? pageSize, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+            await ListAsync(RecommendationQuery.Filter(db, section, addressee, track, issue), page, pageSize, RecommendationDto.From, t, ct));
+        group.MapGet("/recommendations/{id}", async Task<Results<Ok<RecommendationDto>, ProblemHttpResult>> (PuenteDbContext db, string id, CancellationToken ct) =>
+            await RecordLookup.FindAsync(db.Recommendations.AsNoTracking().Include(r => r.Track), id, ct) is { } r
+                ? TypedResults.Ok(RecommendationDto.From(r, CultureInfo.CurrentUICulture))
+                : ApiResults.NotFound());
+        return api;
+    }
+
+    /// <summary>A paged list and a lookup by id or code of one catalog record type.</summary>
+    private static void MapReadOnly<T, TDto>(RouteGroupBuilder group, string path, Func<PuenteDbContext, IQueryable<T>> query, Func<T, CultureInfo, TDto> toDto)
+        where T : ContentRecord
+    {
+        group.MapGet(path, async Task<Results<Ok<Paged<TDto>>, ValidationProblem>> (PuenteDbContext db, int? page, int? pageSize,
+            IStringLocalizer<SharedResource> t, CancellationToken ct) => await ListAsync(query(db), page, pageSize, toDto, t, ct));
+        group.MapGet(path + "/{id}", async Task<Results<Ok<TDto>, ProblemHttpResult>> (PuenteDbContext db, string id, CancellationToken ct) =>
+            await RecordLookup.FindAsync(query(db), id, ct) is { } record ? TypedResults.Ok(toDto(record, CultureInfo.CurrentUICulture)) : ApiResults.NotFound());
+    }
+
+    private static async Task<Results<Ok<Paged<TDto>>, ValidationProblem>> ListAsync<T, TDto>(IQueryable<T> query, int? page, int? pageSize,
+        Func<T, CultureInfo, TDto> toDto, IStringLocalizer t, CancellationToken ct)
+    {
+        if (ApiResults.PagingProblem(page, pageSize, t) is { } problem)
+        {
+            return problem;
+        }
+
+        var p = page ?? 1;
+        var size = pageSize ?? ApiResults.DefaultPageSize;
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Paged<TDto>([.. items.Select(x => toDto(x, CultureInfo.CurrentUICulture))], total, p, size));
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Puente.Core.Records;
+using Puente.Data;
+using Puente.Web.Hosting;
+
+namespace Puente.Web.Features.Records;
+
+/// <summary>The details page of a bilingual record type: the record as the viewer may read it, who can read it, and its history.</summary>
+public abstract class RecordDetailsModel<T, TInput>(RecordService<T, TInput> records, PuenteDbContext db) : PageModel
+    where T : BilingualRecord, new()
+    where TInput : RecordInput
+{
+    public T Record { get; private set; } = null!;
+    public List<HistoryDto> History { get; private set; } = [];
+    public List<string> Grants { get; private set; } = [];
+
+    /// <summary>Shows the edit button; the edit page itself is authorized by policy.</summary>
+    public bool CanEdit => Policies.AllowsWriting(User);
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        var record = await records.FindAsync(id, track: false, ct);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        Record = record;
+        History = await HistoryQuery.ForRecordAsync(db, record.Id, ct);
+        Grants = await RecordAccess.DescribeGrantsAsync(db, record.Id, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Puente.Core.Records;
+using Puente.Data;
+
+namespace Puente.Web.Features.Records;
+
+/// <summary>
+/// The one read-and-write path of a bilingual record type, for its pages and its API. Reads go through the context's
+/// access filter. Writes: validate (common fields, then the type's own) → check access (confidentiality, owning side,
+/// grants) → hold the version → apply → save (audited by the context). A record type supplies its query, its fields'
+/// validation and their mapping (<see cref="ValidateAsync"/>). Subclasses are registered by convention.
+/// </summary>
+public abstract class RecordService<T, TInput>(PuenteDbContext db, IStringLocalizer<SharedResource> t)
+    where T : BilingualRecord, new()
+    where TInput : RecordInput
+{
+    protected PuenteDbContext Db => db;
+
+    protected IStringLocalizer Text => t;
+
+    /// <summary>The record type's readable records with what its pages and DTOs need included.</summary>
+    protected abstract IQueryable<T> Query { get; }
+
+    /// <summary>
+    /// Checks the type's own fields of <paramref name="input"/> into <paramref name="errors"/> and returns how to apply
+    /// them to the record (called only when every field is valid).
+    /// </summary>
+    protected abstract Task<Action<T>> ValidateAsync(TInput input, T? existing, FieldErrors errors, CancellationToken cancellationToken);
+
+    /// <summary>A readable record by id or code; null when none (or not readable, which looks the same).</summary>
+    public Task<T?> FindAsync(string idOrCode, bool track, CancellationToken cancellationToken) =>
+        RecordLookup.FindAsync(track ? Query : Query.AsNoTracking(), idOrCode, cancellationToken);
+
+    /// <summary>One page of <paramref name="query"/> (already filtered and ordered) and the count of all its records.</summary>
+    protected static async Task<(List<T> Items, int Total)> PageAsync(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>Validates and saves; <paramref name="existing"/> null creates. Errors come back keyed by field.</summary>
+    public async Task<(T? Record, FieldErrors Errors)> SaveAsync(TInput input, T? existing, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var code = await RecordLookup.CodeAsync(db.Set<T>(), input.Code, existing?.Id, errors, t, cancellationToken);
+        var (nameEn, nameEs, descriptionEn, descriptionEs) = RecordLookup.Names(input.NameEn, input.NameEs, input.DescriptionEn, input.DescriptionEs, errors, t);
+        var apply = await ValidateAsync(input, existing, errors, cancellationToken);
+        var access = await RecordAccess.ValidateAsync(input.Access, db, db.Viewer, errors, t, cancellationToken);
+        if (existing is not null && input.Version is null)
+        {
+            errors.Add("version", t["Give the version your edit is based on."]);
+        }
+
+        if (errors.Any || access is null)
+        {
+            return (null, errors);
+        }
+
+        var record = RecordLookup.AddOrHoldVersion(db, existing, input.Version, () => new T());
+        record.Code = code;
+        record.NameEn = nameEn;
+        record.NameEs = nameEs;
+        record.DescriptionEn = descriptionEn;
+        record.DescriptionEs = descriptionEs;
+        apply(record);
+        await RecordAccess.ApplyAsync(db, record, access, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return (record, errors);
+    }
+}

@@ -1,0 +1,60 @@
+using Puente.Core.Water;
+
+namespace Puente.Web.Features.Water;
+
+/// <summary>A delivery entered through the API.</summary>
+public sealed record DeliveryInput(string? Date, decimal? Volume, string? Unit, string? Source, string? Document);
+
+/// <summary>A storage reading entered through the API.</summary>
+public sealed record ReadingInput(string? Date, string? Reservoir, decimal? UsOwnedAf, decimal? UsCapacityAf);
+
+/// <summary>A reserve movement entered through the API.</summary>
+public sealed record ReserveInput(string? Date, string? Kind, decimal? VolumeAf, string? Document);
+
+/// <summary>One source's figure for a cycle's closing deficit.</summary>
+public sealed record ClosingDeficitDto(decimal? Af, decimal? Mm3, string Source);
+
+/// <summary>The Rio Grande cycle in force on a date.</summary>
+public sealed record RioGrandeStatusResponse(int Cycle, DateOnly CycleStart, DateOnly CycleEnd, DateOnly AsOf, decimal DeliveredAf, decimal DeliveredM3,
+    IReadOnlyList<decimal> DeliveredByCycleYearAf, decimal ProratedObligationAf, decimal BalanceAf, decimal BalanceM3, decimal CarriedDeficitAf,
+    decimal CarriedDeficitRepaidAf, bool CarriedDeficitKnown, decimal RequiredAnnualPaceAf, decimal ProjectedEndBalanceAf,
+    decimal ProjectedEndBalanceAtCyclePaceAf, int ElapsedDays, int CycleDays, IReadOnlyList<ClosingDeficitDto> ClosingDeficits);
+
+/// <summary>One week of the balance series.</summary>
+public sealed record BalancePoint(DateOnly Date, int Cycle, decimal BalanceAf, decimal DeliveredAf, decimal ProratedObligationAf)
+{
+    public static BalancePoint From(RioGrandeStatus s) => new(s.AsOf, s.Cycle, s.BalanceAf, s.DeliveredAf, s.ProratedObligationAf);
+}
+
+/// <summary>Next year's Colorado allotment to Mexico.</summary>
+public sealed record AllotmentResponse(int Year, decimal ElevationFt, string Tier, decimal BaseAf, decimal SurplusAf, decimal GuidelineReductionAf,
+    decimal BwscpSavingsAf, decimal FloodControlAf, decimal AllotmentAf, decimal AllotmentM3, string Minute);
+
+/// <summary>A recorded year of the Colorado tier history.</summary>
+public sealed record TierYearDto(int Year, decimal ElevationFt, string Tier, decimal AllotmentAf, string Source);
+
+/// <summary>How many deliveries one request wrote.</summary>
+public sealed record WrittenResponse(int Written);
+
+/// <summary>How many readings or movements one request recorded.</summary>
+public sealed record RecordedResponse(int Recorded);
+
+/// <summary>One problem of an import: row, field, and why (in the request language).</summary>
+public sealed record ImportErrorDto(int Row, string Field, string Message);
+
+/// <summary>The report of a delivery import.</summary>
+public sealed record ImportResponse(int Rows, int Written, int Valid, IReadOnlyList<ImportErrorDto> Errors);
+
+/// <summary>A movement of Mexico's Colorado reserve.</summary>
+public sealed record ReserveItemDto(DateOnly Date, string Kind, decimal VolumeAf, string? Document);
+
+/// <summary>Mexico's Colorado reserve on a date: its balance and the movements up to then.</summary>
+public sealed record ReserveResponse(DateOnly AsOf, decimal BalanceAf, IReadOnlyList<ReserveItemDto> Items, int Total);
+
+/// <summary>A delivery people recorded (not the seeded history), as far as the reader may see it.</summary>
+public sealed record RecordedDeliveryDto(Guid Id, string Code, DateOnly Date, decimal VolumeAf, string Source, string? Document,
+    string Confidentiality, string OwnerSide, string CreatedBy, DateTimeOffset CreatedAt);
+
+/// <summary>A storage reading people recorded.</summary>
+public sealed record StorageReadingDto(Guid Id, string Code, DateOnly Date, string Reservoir, decimal UsOwnedAf, decimal UsCapacityAf, bool Full,
+    string Confidentiality, string OwnerSide, string CreatedBy, DateTimeOffset CreatedAt);
