@@ -5,7 +5,6 @@ using Puente.Web.Features.Catalog;
 using Puente.Web.Features.Events;
 using Puente.Web.Features.Mechanisms;
 using Puente.Web.Features.Water;
-using Puente.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPuenteWeb(pages =>

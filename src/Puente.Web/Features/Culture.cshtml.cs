@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Puente.Web.Hosting;
 
 namespace Puente.Web.Features;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using Puente.Core.Text;
 
 namespace Puente.Web.Hosting;

@@ -1,4 +1,3 @@
-using Puente.Data;
 
 namespace Puente.Web.Hosting;
 

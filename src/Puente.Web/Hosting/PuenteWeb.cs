@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Puente.Data;
 using Puente.Data.Access;
 using Puente.Data.Identity;
 using Scalar.AspNetCore;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Puente.Core.Audit;
-using Puente.Data;
 using Puente.Data.Identity;
 
 namespace Puente.Web.Hosting;

@@ -2,9 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Audit;
-using Puente.Data;
 using Puente.Data.Identity;
 
 namespace Puente.Web.Features.Account;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Puente.Core.Audit;
-using Puente.Data;
 using Puente.Data.Identity;
 
 namespace Puente.Web.Features.Account;

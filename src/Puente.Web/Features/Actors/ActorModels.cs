@@ -1,43 +1,40 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Puente.Core.Text;
 using Puente.Core.Catalog;
-using Puente.Core.Localization;
-using Puente.Web.Features.Records;
 
 namespace Puente.Web.Features.Actors;
 
-/// <summary>An actor as the API returns it: the name in the request's language and both originals.</summary>
-public sealed record ActorDto(
-    Guid Id,
-    string Code,
-    string Name,
-    string NameEn,
-    string NameEs,
-    string Description,
-    string DescriptionEn,
-    string DescriptionEs,
-    string Type,
-    string Country,
-    string Level,
-    string? Track,
-    Guid? ParentId,
-    string? ParentCode,
-    string? City,
-    string? Region,
-    string? Website,
-    string? Section,
-    string Confidentiality,
-    string OwnerSide,
-    int Version,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : IRecordDto<Actor, ActorDto>
+/// <summary>An actor as the API returns it: the common record fields and these.</summary>
+public sealed record ActorDto : RecordDto, IRecordDto<Actor, ActorDto>
 {
-    public static ActorDto From(Actor a, CultureInfo culture) => new(
-        a.Id, a.Code,
-        Bilingual.Pick(a.NameEn, a.NameEs, culture), a.NameEn, a.NameEs,
-        Bilingual.Pick(a.DescriptionEn, a.DescriptionEs, culture), a.DescriptionEn, a.DescriptionEs,
-        a.Type.ToString(), a.Country, a.Level.ToString(), a.Track?.Code, a.Parent?.Id, a.Parent?.Code,
-        a.City, a.Region, a.Website, a.Section, a.Confidentiality.ToString(), a.OwnerSide.ToString(), a.Version,
-        a.CreatedAt, a.UpdatedAt);
+    private ActorDto(Actor actor, CultureInfo culture)
+        : base(actor, culture)
+    {
+        Type = actor.Type.ToString();
+        Country = actor.Country;
+        Level = actor.Level.ToString();
+        Track = actor.Track?.Code;
+        ParentId = actor.Parent?.Id;
+        ParentCode = actor.Parent?.Code;
+        City = actor.City;
+        Region = actor.Region;
+        Website = actor.Website;
+    }
+
+    public string Type { get; }
+    public string Country { get; }
+    public string Level { get; }
+    public string? Track { get; }
+    public Guid? ParentId { get; }
+    public string? ParentCode { get; }
+    public string? City { get; }
+    public string? Region { get; }
+    public string? Website { get; }
+
+    public static ActorDto From(Actor record, CultureInfo culture) => new(record, culture);
 }
 
 /// <summary>What a person enters to create or edit an actor (UI form and API body): the common fields and these.</summary>
@@ -65,4 +62,52 @@ public sealed class ActorInput : RecordInput
 }
 
 /// <summary>Filters of the actor list.</summary>
-public sealed record ActorFilter(string? Q, string? Country, string? Type, string? Track, string? Level, int Page = 1, int PageSize = 50);
+public sealed class ActorFilter : RecordFilter<Actor>
+{
+    [FromQuery(Name = "country")]
+    public string? Country { get; set; }
+
+    [FromQuery(Name = "type")]
+    public string? Type { get; set; }
+
+    [FromQuery(Name = "track")]
+    public string? Track { get; set; }
+
+    [FromQuery(Name = "level")]
+    public string? Level { get; set; }
+
+    /// <summary>Code, names, city and state or region.</summary>
+#pragma warning disable CA1304, CA1311 // string.ToLower() here is translated to SQL lower(), not run in .NET
+    protected override Expression<Func<Actor, bool>> TextMatch(string pattern) => a =>
+        EF.Functions.Like(a.Code.ToLower(), pattern, "\\")
+        || EF.Functions.Like(a.NameEn.ToLower(), pattern, "\\")
+        || EF.Functions.Like(a.NameEs.ToLower(), pattern, "\\")
+        || (a.City != null && EF.Functions.Like(a.City.ToLower(), pattern, "\\"))
+        || (a.Region != null && EF.Functions.Like(a.Region.ToLower(), pattern, "\\"));
+#pragma warning restore CA1304, CA1311
+
+    protected override IQueryable<Actor> Narrow(IQueryable<Actor> records)
+    {
+        if (CodeOf(Country) is { } country)
+        {
+            records = records.Where(a => a.Country == country);
+        }
+
+        if (EnumText.TryParse<ActorType>(Type, out var type))
+        {
+            records = records.Where(a => a.Type == type);
+        }
+
+        if (EnumText.TryParse<GovernmentLevel>(Level, out var level))
+        {
+            records = records.Where(a => a.Level == level);
+        }
+
+        if (CodeOf(Track) is { } track)
+        {
+            records = records.Where(a => a.Track != null && a.Track.Code == track);
+        }
+
+        return records.OrderBy(a => a.Country).ThenBy(a => a.Code);
+    }
+}

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Catalog;
 using Puente.Core.Text;
-using Puente.Data;
-using Puente.Web.Features.Records;
 
 namespace Puente.Web.Features.Actors;
 
@@ -11,46 +8,6 @@ namespace Puente.Web.Features.Actors;
 public sealed class ActorService(PuenteDbContext db, IStringLocalizer<SharedResource> t) : RecordService<Actor, ActorInput>(db, t)
 {
     protected override IQueryable<Actor> Query => Db.Actors.Include(a => a.Track).Include(a => a.Parent);
-
-    public Task<(List<Actor> Items, int Total)> SearchAsync(ActorFilter filter, CancellationToken cancellationToken)
-    {
-        var query = Query.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var pattern = Search.LikePattern(filter.Q);
-#pragma warning disable CA1304, CA1311 // string.ToLower() here is translated to SQL lower(), not run in .NET
-            query = query.Where(a => EF.Functions.Like(a.Code.ToLower(), pattern, "\\")
-                || EF.Functions.Like(a.NameEn.ToLower(), pattern, "\\")
-                || EF.Functions.Like(a.NameEs.ToLower(), pattern, "\\")
-                || (a.City != null && EF.Functions.Like(a.City.ToLower(), pattern, "\\"))
-                || (a.Region != null && EF.Functions.Like(a.Region.ToLower(), pattern, "\\")));
-#pragma warning restore CA1304, CA1311
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Country))
-        {
-            var country = filter.Country.Trim().ToUpperInvariant();
-            query = query.Where(a => a.Country == country);
-        }
-
-        if (EnumText.TryParse<ActorType>(filter.Type, out var type))
-        {
-            query = query.Where(a => a.Type == type);
-        }
-
-        if (EnumText.TryParse<GovernmentLevel>(filter.Level, out var level))
-        {
-            query = query.Where(a => a.Level == level);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Track))
-        {
-            var track = filter.Track.Trim().ToUpperInvariant();
-            query = query.Where(a => a.Track != null && a.Track.Code == track);
-        }
-
-        return PageAsync(query.OrderBy(a => a.Country).ThenBy(a => a.Code), filter.Page, filter.PageSize, cancellationToken);
-    }
 
     protected override async Task<Action<Actor>> ValidateAsync(ActorInput input, Actor? existing, FieldErrors errors, CancellationToken cancellationToken)
     {

@@ -1,6 +1,4 @@
 using Puente.Core.Catalog;
-using Puente.Data;
-using Puente.Web.Features.Records;
 
 namespace Puente.Web.Features.Actors;
 

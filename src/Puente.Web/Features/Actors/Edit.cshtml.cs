@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Catalog;
-using Puente.Data;
-using Puente.Web.Features.Records;
-using Puente.Web.Hosting;
 
 namespace Puente.Web.Features.Actors;
 

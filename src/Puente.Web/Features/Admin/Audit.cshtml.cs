@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Puente.Data;
 using Puente.Data.Audit;
-using Puente.Web.Features.Records;
-using Puente.Web.Hosting;
 
 namespace Puente.Web.Features.Admin;
 

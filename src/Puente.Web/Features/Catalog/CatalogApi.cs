@@ -1,11 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Records;
-using Puente.Data;
 using Puente.Web.Api;
-using Puente.Web.Features.Records;
 
 namespace Puente.Web.Features.Catalog;
 

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Puente.Core.Catalog;
-using Puente.Data;
-using Puente.Web.Features.Records;
 using Puente.Core.Text;
 
 namespace Puente.Web.Features.Catalog;

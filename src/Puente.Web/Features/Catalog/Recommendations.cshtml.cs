@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Puente.Core.Catalog;
-using Puente.Data;
 
 namespace Puente.Web.Features.Catalog;
 

@@ -1,5 +1,4 @@
 using DuckDB.NET.Data;
-using Microsoft.Extensions.Localization;
 using Puente.Data.Configuration;
 using Puente.Events.Measures;
 using Puente.Events.Store;

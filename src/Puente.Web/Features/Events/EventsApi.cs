@@ -1,6 +1,5 @@
 using System.Globalization;
 using DuckDB.NET.Data;
-using Microsoft.Extensions.Localization;
 using Puente.Events.Measures;
 using Puente.Events.Reference;
 using Puente.Events.Store;

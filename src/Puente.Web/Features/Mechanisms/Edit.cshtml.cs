@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Catalog;
-using Puente.Data;
-using Puente.Web.Features.Records;
-using Puente.Web.Hosting;
 
 namespace Puente.Web.Features.Mechanisms;
 

@@ -1,37 +1,29 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Puente.Core.Text;
 using Puente.Core.Catalog;
-using Puente.Core.Localization;
-using Puente.Web.Features.Records;
 
 namespace Puente.Web.Features.Mechanisms;
 
-/// <summary>A mechanism as the API returns it: the name in the request's language and both originals.</summary>
-public sealed record MechanismDto(
-    Guid Id,
-    string Code,
-    string Name,
-    string NameEn,
-    string NameEs,
-    string Description,
-    string DescriptionEn,
-    string DescriptionEs,
-    string? Track,
-    IReadOnlyList<string> Participants,
-    string Cadence,
-    string? Established,
-    string? Section,
-    string Confidentiality,
-    string OwnerSide,
-    int Version,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : IRecordDto<Mechanism, MechanismDto>
+/// <summary>A mechanism as the API returns it: the common record fields and these.</summary>
+public sealed record MechanismDto : RecordDto, IRecordDto<Mechanism, MechanismDto>
 {
-    public static MechanismDto From(Mechanism m, CultureInfo culture) => new(
-        m.Id, m.Code,
-        Bilingual.Pick(m.NameEn, m.NameEs, culture), m.NameEn, m.NameEs,
-        Bilingual.Pick(m.DescriptionEn, m.DescriptionEs, culture), m.DescriptionEn, m.DescriptionEs,
-        m.Track?.Code, m.Participants.Split(',', StringSplitOptions.RemoveEmptyEntries), m.Cadence.ToString(), m.Established, m.Section,
-        m.Confidentiality.ToString(), m.OwnerSide.ToString(), m.Version, m.CreatedAt, m.UpdatedAt);
+    private MechanismDto(Mechanism mechanism, CultureInfo culture)
+        : base(mechanism, culture)
+    {
+        Track = mechanism.Track?.Code;
+        Participants = mechanism.Participants.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        Cadence = mechanism.Cadence.ToString();
+        Established = mechanism.Established;
+    }
+
+    public string? Track { get; }
+    public IReadOnlyList<string> Participants { get; }
+    public string Cadence { get; }
+    public string? Established { get; }
+
+    public static MechanismDto From(Mechanism record, CultureInfo culture) => new(record, culture);
 }
 
 /// <summary>What a person enters to create or edit a mechanism (UI form and API body): the common fields and these.</summary>
@@ -55,4 +47,36 @@ public sealed class MechanismInput : RecordInput
 }
 
 /// <summary>Filters of the mechanism list.</summary>
-public sealed record MechanismFilter(string? Q, string? Track, string? Participant, string? Cadence, int Page = 1, int PageSize = 50);
+public sealed class MechanismFilter : RecordFilter<Mechanism>
+{
+    [FromQuery(Name = "track")]
+    public string? Track { get; set; }
+
+    /// <summary>A participant code (MX, US, …): mechanisms it takes part in.</summary>
+    [FromQuery(Name = "participant")]
+    public string? Participant { get; set; }
+
+    [FromQuery(Name = "cadence")]
+    public string? Cadence { get; set; }
+
+    protected override IQueryable<Mechanism> Narrow(IQueryable<Mechanism> records)
+    {
+        if (CodeOf(Track) is { } track)
+        {
+            records = records.Where(m => m.Track != null && m.Track.Code == track);
+        }
+
+        if (CodeOf(Participant) is { } code)
+        {
+            var participant = "%," + Search.EscapeLike(code) + ",%";
+            records = records.Where(m => EF.Functions.Like("," + m.Participants + ",", participant, "\\"));
+        }
+
+        if (EnumText.TryParse<Cadence>(Cadence, out var cadence))
+        {
+            records = records.Where(m => m.Cadence == cadence);
+        }
+
+        return records.OrderBy(m => m.Code);
+    }
+}

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Catalog;
 using Puente.Core.Text;
-using Puente.Data;
-using Puente.Web.Features.Records;
 
 namespace Puente.Web.Features.Mechanisms;
 
@@ -11,39 +8,6 @@ namespace Puente.Web.Features.Mechanisms;
 public sealed class MechanismService(PuenteDbContext db, IStringLocalizer<SharedResource> t) : RecordService<Mechanism, MechanismInput>(db, t)
 {
     protected override IQueryable<Mechanism> Query => Db.Mechanisms.Include(m => m.Track);
-
-    public Task<(List<Mechanism> Items, int Total)> SearchAsync(MechanismFilter filter, CancellationToken cancellationToken)
-    {
-        var query = Query.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var pattern = Search.LikePattern(filter.Q);
-#pragma warning disable CA1304, CA1311 // string.ToLower() here is translated to SQL lower(), not run in .NET
-            query = query.Where(m => EF.Functions.Like(m.Code.ToLower(), pattern, "\\")
-                || EF.Functions.Like(m.NameEn.ToLower(), pattern, "\\")
-                || EF.Functions.Like(m.NameEs.ToLower(), pattern, "\\"));
-#pragma warning restore CA1304, CA1311
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Track))
-        {
-            var track = filter.Track.Trim().ToUpperInvariant();
-            query = query.Where(m => m.Track != null && m.Track.Code == track);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Participant))
-        {
-            var participant = "%," + Search.EscapeLike(filter.Participant.Trim().ToUpperInvariant()) + ",%";
-            query = query.Where(m => EF.Functions.Like("," + m.Participants + ",", participant, "\\"));
-        }
-
-        if (EnumText.TryParse<Cadence>(filter.Cadence, out var cadence))
-        {
-            query = query.Where(m => m.Cadence == cadence);
-        }
-
-        return PageAsync(query.OrderBy(m => m.Code), filter.Page, filter.PageSize, cancellationToken);
-    }
 
     protected override async Task<Action<Mechanism>> ValidateAsync(MechanismInput input, Mechanism? existing, FieldErrors errors, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Puente.Data;
 
 namespace Puente.Web.Features.Records;
 

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Access;
 using Puente.Core.Records;
-using Puente.Data;
 using Puente.Core.Text;
 
 namespace Puente.Web.Features.Records;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Puente.Core.Records;
-using Puente.Data;
-using Puente.Web.Hosting;
 
 namespace Puente.Web.Features.Records;
 

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Catalog;
 using Puente.Core.Records;
-using Puente.Data;
 
 namespace Puente.Web.Features.Records;
 

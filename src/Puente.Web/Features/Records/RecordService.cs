@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Records;
-using Puente.Data;
 
 namespace Puente.Web.Features.Records;
 
@@ -32,9 +30,10 @@ public abstract class RecordService<T, TInput>(PuenteDbContext db, IStringLocali
     public Task<T?> FindAsync(string idOrCode, bool track, CancellationToken cancellationToken) =>
         RecordLookup.FindAsync(track ? Query : Query.AsNoTracking(), idOrCode, cancellationToken);
 
-    /// <summary>One page of <paramref name="query"/> (already filtered and ordered) and the count of all its records.</summary>
-    protected static async Task<(List<T> Items, int Total)> PageAsync(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>One page of the readable records the filter matches, and how many it matches in all.</summary>
+    public async Task<(List<T> Items, int Total)> SearchAsync(RecordFilter<T> filter, int page, int pageSize, CancellationToken cancellationToken)
     {
+        var query = filter.Apply(Query.AsNoTracking());
         var total = await query.CountAsync(cancellationToken);
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return (items, total);

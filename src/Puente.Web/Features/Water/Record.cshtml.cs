@@ -1,11 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Text;
 using Puente.Core.Water;
 using Puente.Data.Water;
-using Puente.Web.Hosting;
 
 namespace Puente.Web.Features.Water;
 

@@ -2,14 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Localization;
 using Puente.Core.Text;
 using Puente.Core.Water;
-using Puente.Data;
 using Puente.Data.Water;
 using Puente.Web.Api;
-using Puente.Web.Hosting;
 
 namespace Puente.Web.Features.Water;
 

@@ -1,12 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Access;
-using Puente.Data;
 using Puente.Data.Identity;
-using Puente.Web.Hosting;
 
 namespace Puente.Web.Features.Admin.Users;
 

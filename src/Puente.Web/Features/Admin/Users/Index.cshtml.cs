@@ -1,14 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Puente.Core.Access;
-using Puente.Data;
 using Puente.Data.Identity;
-using Puente.Web.Hosting;
 
 namespace Puente.Web.Features.Admin.Users;
 
