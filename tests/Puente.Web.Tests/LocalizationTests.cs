@@ -32,6 +32,30 @@ public sealed partial class LocalizationTests
     }
 
     [Fact]
+    public void Every_problem_the_core_rules_report_is_translated_with_the_same_arguments()
+    {
+        var en = Load("SharedResource.resx");
+        var es = Load("SharedResource.es.resx");
+        var kinds = typeof(Puente.Core.Water.WaterProblems).Assembly.GetTypes()
+            .Where(t => t.Name.EndsWith("Problems", StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Select(f => (Puente.Core.Text.ProblemKind)f.GetValue(null)!)
+            .ToList();
+        Assert.True(kinds.Count >= 14, $"only {kinds.Count} problem kinds found");
+        Assert.Equal(kinds.Count, kinds.Select(k => k.Code).Distinct().Count());
+        foreach (var kind in kinds)
+        {
+            Assert.True(en.TryGetValue(kind.Code, out var english), $"{kind.Code} has no English text");
+            Assert.Equal(kind.Template, english);
+            Assert.True(es.TryGetValue(kind.Code, out var spanish), $"{kind.Code} has no Spanish text");
+            Assert.NotEqual(english, spanish);
+            Assert.Equal(Placeholders(english), Placeholders(spanish));
+        }
+    }
+
+    private static string[] Placeholders(string text) => [.. Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Order(StringComparer.Ordinal)];
+
+    [Fact]
     public void Every_string_the_code_asks_for_is_in_the_resources()
     {
         var keys = Load("SharedResource.es.resx").Keys.ToHashSet(StringComparer.Ordinal);

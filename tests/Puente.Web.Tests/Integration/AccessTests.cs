@@ -1,7 +1,9 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Puente.Core.Access;
 using Puente.Core.Catalog;
 using Puente.Core.Records;
+using Puente.Core.Water;
 using Puente.Web.Tests.Infrastructure;
 
 namespace Puente.Web.Tests.Integration;
@@ -31,8 +33,8 @@ public abstract class AccessTests<TApp>(TApp app)
         [Level.Restricted] = ["water-analyst", "us-analyst"], // group:water, and us-analyst by name
     };
 
-    /// <summary>A read path: how to ask for a probe, and whether the answer shows it.</summary>
-    public sealed record ReadPath(string Name, bool Ui, Func<Probe, string> Url, Func<Probe, HttpResponseMessage, string, bool> Shows);
+    /// <summary>A read path: how to ask for a probe (null: this path does not show that record type), and whether the answer shows it.</summary>
+    public sealed record ReadPath(string Name, bool Ui, Func<Probe, string?> Url, Func<Probe, HttpResponseMessage, string, bool> Shows);
 
     public sealed record Probe(string Type, Level Level, Guid Id, string Code, string Name);
 
@@ -58,28 +60,40 @@ public abstract class AccessTests<TApp>(TApp app)
         ["Administration"] = "administrations", ["Actor"] = "actors", ["Mechanism"] = "mechanisms",
     };
 
+    private static readonly string[] WaterTypes = [nameof(WaterDeliveryRecord), nameof(StorageReadingRecord), nameof(ReserveMovementRecord)];
+
+    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type);
+
     public static IReadOnlyList<ReadPath> Paths { get; } =
     [
-        new("api list", false, p => $"/api/v1/{ApiCollection[p.Type]}?pageSize=200", ListShows),
-        new("api detail by id", false, p => $"/api/v1/{ApiCollection[p.Type]}/{p.Id}", DetailShows),
-        new("api detail by code", false, p => $"/api/v1/{ApiCollection[p.Type]}/{p.Code}", DetailShows),
-        new("api search", false, p => p.Type is "Actor" or "Mechanism" ? $"/api/v1/{ApiCollection[p.Type]}?q=probe&pageSize=200" : $"/api/v1/{ApiCollection[p.Type]}?pageSize=200", ListShows),
-        new("api history", false, p => p.Type is "Actor" or "Mechanism" ? $"/api/v1/{ApiCollection[p.Type]}/{p.Id}/history" : $"/api/v1/{ApiCollection[p.Type]}/{p.Id}", (p, r, b) => p.Type is "Actor" or "Mechanism" ? HistoryShows(p, r, b) : DetailShows(p, r, b)),
-        new("ui list", true, p => p.Type switch
+        new("api list", false, p => IsCatalog(p) ? $"/api/v1/{ApiCollection[p.Type]}?pageSize=200" : null, ListShows),
+        new("api detail by id", false, p => IsCatalog(p) ? $"/api/v1/{ApiCollection[p.Type]}/{p.Id}" : null, DetailShows),
+        new("api detail by code", false, p => IsCatalog(p) ? $"/api/v1/{ApiCollection[p.Type]}/{p.Code}" : null, DetailShows),
+        new("api search", false, p => !IsCatalog(p) ? null : p.Type is "Actor" or "Mechanism" ? $"/api/v1/{ApiCollection[p.Type]}?q=probe&pageSize=200" : $"/api/v1/{ApiCollection[p.Type]}?pageSize=200", ListShows),
+        new("api history", false, p => !IsCatalog(p) ? null : p.Type is "Actor" or "Mechanism" ? $"/api/v1/{ApiCollection[p.Type]}/{p.Id}/history" : $"/api/v1/{ApiCollection[p.Type]}/{p.Id}", (p, r, b) => p.Type is "Actor" or "Mechanism" ? HistoryShows(p, r, b) : DetailShows(p, r, b)),
+        new("api water list", false, p => p.Type switch
+        {
+            nameof(WaterDeliveryRecord) => "/api/v1/water/riogrande/deliveries?pageSize=200",
+            nameof(StorageReadingRecord) => "/api/v1/water/riogrande/storage-readings?pageSize=200",
+            nameof(ReserveMovementRecord) => "/api/v1/water/colorado/reserve",
+            _ => null,
+        }, ListShows),
+        new("ui water page", true, p => p.Type == nameof(ReserveMovementRecord) ? "/Water" : null, ListShows),
+        new("ui list", true, p => !IsCatalog(p) ? null : p.Type switch
         {
             "Actor" => "/Actors?q=probe",
             "Mechanism" => "/Mechanisms?q=probe",
             "Recommendation" => "/Catalog/Recommendations",
             _ => "/Catalog",
         }, ListShows),
-        new("ui detail", true, p => p.Type switch
+        new("ui detail", true, p => !IsCatalog(p) ? null : p.Type switch
         {
             "Actor" => $"/Actors/Details/{p.Id}",
             "Mechanism" => $"/Mechanisms/Details/{p.Id}",
             "Recommendation" => "/Catalog/Recommendations?section=II",
             _ => "/Catalog",
         }, (p, r, b) => p.Type is "Actor" or "Mechanism" ? DetailShows(p, r, b) : ListShows(p, r, b)),
-        new("ui edit form", true, p => p.Type switch
+        new("ui edit form", true, p => !IsCatalog(p) ? null : p.Type switch
         {
             "Actor" => $"/Actors/Edit/{p.Id}",
             "Mechanism" => $"/Mechanisms/Edit/{p.Id}",
@@ -94,7 +108,7 @@ public abstract class AccessTests<TApp>(TApp app)
     public async Task Nothing_leaks_on_any_read_path_for_any_role_or_side()
     {
         app.SkipIfUnavailable();
-        var probes = await CreateProbesAsync();
+        var probes = await ProbesAsync();
         var failures = new List<string>();
         var checks = 0;
         foreach (var user in TestUsers.All)
@@ -105,8 +119,13 @@ public abstract class AccessTests<TApp>(TApp app)
             {
                 foreach (var probe in probes)
                 {
+                    if (path.Url(probe) is not { } url)
+                    {
+                        continue;
+                    }
+
                     var client = path.Ui ? ui : api;
-                    var response = await client.GetAsync(path.Url(probe));
+                    var response = await client.GetAsync(url);
                     var body = await response.Content.ReadAsStringAsync();
                     var expected = Readers[probe.Level].Contains(user.Name);
                     // Edit forms are for editors and administrators only.
@@ -138,6 +157,55 @@ public abstract class AccessTests<TApp>(TApp app)
         Assert.True(failures.Count == 0, $"{failures.Count} of {checks} checks failed:\n" + string.Join("\n", failures));
         Assert.True(checks > 1000);
     }
+
+    [Fact]
+    public async Task The_in_memory_rule_Viewer_CanRead_agrees_with_the_database_filter_on_every_probe()
+    {
+        app.SkipIfUnavailable();
+        var probes = await ProbesAsync();
+        var ids = probes.Select(p => p.Id).ToList();
+        List<ContentRecord> stored;
+        Dictionary<Guid, List<string>> grants;
+        Dictionary<string, string> userIds;
+        var (systemScope, system) = app.Database();
+        await using (systemScope)
+        {
+            stored = await ReadProbesAsync(system, ids);
+            grants = system.RecordGrants.Where(g => ids.Contains(g.RecordId)).AsEnumerable()
+                .GroupBy(g => g.RecordId).ToDictionary(g => g.Key, g => g.Select(x => x.Principal).ToList());
+            userIds = system.Users.ToDictionary(u => u.UserName!, u => u.Id);
+        }
+
+        Assert.Equal(probes.Count, stored.Count);
+        foreach (var user in TestUsers.All)
+        {
+            var viewer = Viewer.ForUser(userIds[user.Name], user.Name, user.Side, user.Groups, user.Role == Roles.Administrator);
+            var (scope, db) = app.Database(viewer);
+            await using (scope)
+            {
+                var filtered = (await ReadProbesAsync(db, ids)).Select(r => r.Id).ToHashSet();
+                foreach (var record in stored)
+                {
+                    var inMemory = viewer.CanRead(record.Confidentiality, record.OwnerSide, grants.GetValueOrDefault(record.Id) ?? []);
+                    Assert.True(inMemory == filtered.Contains(record.Id),
+                        $"{user.Name}, {record.GetType().Name} {record.Confidentiality} {record.OwnerSide}: CanRead says {inMemory}, the database filter {!inMemory}");
+                }
+            }
+        }
+    }
+
+    private static async Task<List<ContentRecord>> ReadProbesAsync(Data.PuenteDbContext db, List<Guid> ids) =>
+    [
+        .. await db.Tracks.Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.AgendaIssues.Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Recommendations.Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Administrations.Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Actors.Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Mechanisms.Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.WaterDeliveries.Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.StorageReadings.Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.ReserveMovements.Where(r => ids.Contains(r.Id)).ToListAsync(),
+    ];
 
     [Fact]
     public async Task Anonymous_requests_get_401_from_the_api_and_the_sign_in_page_from_the_ui()
@@ -189,6 +257,17 @@ public abstract class AccessTests<TApp>(TApp app)
         }
     }
 
+    /// <summary>The probes of this test application, created once for all the tests of the class.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PuenteApp, Task<List<Probe>>> ProbesByApp = [];
+
+    private Task<List<Probe>> ProbesAsync()
+    {
+        lock (ProbesByApp)
+        {
+            return ProbesByApp.GetValue(app, _ => CreateProbesAsync());
+        }
+    }
+
     private async Task<List<Probe>> CreateProbesAsync()
     {
         var (scope, db) = app.Database();
@@ -208,6 +287,9 @@ public abstract class AccessTests<TApp>(TApp app)
                     new Administration { Code = "ACC-" + suffix, Country = "MX", HeadOfStateEn = name + "Administration", HeadOfStateEs = name + "Administration", TitleEn = "T", TitleEs = "T", TermStart = new DateOnly(1900, 1, 1), TermEnd = new DateOnly(1900, 12, 31) },
                     new Actor { Code = "ACC-" + suffix, NameEn = name + "Actor", NameEs = name + "Actor", Country = "MX", Type = ActorType.Agency },
                     new Mechanism { Code = "ACC-" + suffix, NameEn = name + "Mechanism", NameEs = name + "Mechanism", Participants = "MX,US" },
+                    new WaterDeliveryRecord { Code = "ACC-WD-" + suffix, Date = new DateOnly(2031, 1, 6 + (int)level), VolumeAf = 1, Source = DeliverySource.Conchos, DocumentReference = name + "WaterDeliveryRecord" },
+                    new StorageReadingRecord { Code = "ACC-SR-" + suffix, Date = new DateOnly(2031, 1, 6 + (int)level), Reservoir = Reservoir.Amistad, UsOwnedAf = 1, UsCapacityAf = 2 },
+                    new ReserveMovementRecord { Code = "ACC-RM-" + suffix, Date = new DateOnly(2001, 1, 1 + (int)level), Kind = ReserveMovementKind.Deferral, VolumeAf = 1, DocumentReference = name + "ReserveMovementRecord" },
                 ];
                 foreach (var record in records)
                 {
@@ -235,7 +317,10 @@ public abstract class AccessTests<TApp>(TApp app)
                         Administration a => a.HeadOfStateEn,
                         Actor a => a.NameEn,
                         Mechanism m => m.NameEn,
-                        _ => "",
+                        WaterDeliveryRecord d => d.DocumentReference!,
+                        ReserveMovementRecord m => m.DocumentReference!,
+                        _ => record.Id.ToString(), // storage readings have no text: the lists show their id
+
                     };
                     probes.Add(new Probe(record.GetType().Name, level, record.Id, record.Code, label));
                 }
