@@ -4,7 +4,8 @@ namespace Puente.Web.Tests.Browser;
 
 /// <summary>What a newcomer does first, in a real browser: sign in, change the generated password, read in Spanish,
 /// create an actor and see its history.</summary>
-public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserJourneys.Name)]
+public sealed class BrowserTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task A_newcomer_signs_in_switches_to_spanish_creates_an_actor_and_sees_its_history()
