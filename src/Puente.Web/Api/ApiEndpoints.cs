@@ -39,7 +39,7 @@ public static class ApiEndpoints
 
         var api = v1.MapGroup("").RequireAuthorization(PuenteWeb.ApiPolicy);
 
-        Features.Events.EventsApi.Map(api);
+        api.MapEventsApi();
         Features.Water.WaterApi.Map(api);
 
         api.MapGet("/tracks", async (PuenteDbContext db, int? page, int? pageSize, IStringLocalizer<SharedResource> t, CancellationToken ct) =>

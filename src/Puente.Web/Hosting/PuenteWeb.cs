@@ -33,9 +33,7 @@ public static class PuenteWeb
         services.AddHostedService<PuenteStartup>();
         services.AddScoped<Features.Actors.ActorService>();
         services.AddScoped<Features.Mechanisms.MechanismService>();
-        services.AddScoped<Features.Events.EventData>();
-        services.AddHttpClient("gdelt", c => c.Timeout = TimeSpan.FromMinutes(5));
-        services.AddHostedService<Features.Events.EventFetchService>();
+        Puente.Events.Hosting.PuenteEventsServices.AddPuenteEvents(services);
 
         services.AddAuthentication(o =>
             {
