@@ -152,7 +152,8 @@ public static class EventMeasures
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT max(day) FROM daily_totals";
-        return command.ExecuteScalar() is DateTime day ? DateOnly.FromDateTime(day) : null;
+        using var reader = command.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0) ? DateOnly.FromDateTime(reader.GetDateTime(0)) : null;
     }
 
     /// <summary>The CSV of <c>puente events summary --format csv</c>: exact header, ascending periods, 6-decimal means.</summary>
