@@ -103,7 +103,9 @@ public sealed class EventStore : IDisposable
     /// </summary>
     internal static EventStoreException Translate(DuckDBException error, string path) =>
         error.Message.Contains("Could not set lock on file", StringComparison.Ordinal)
-            ? new EventStoreBusyException($"{Path.GetFileName(path)} is being written by another process.", error)
+            ? new EventStoreBusyException(
+                $"{Path.GetFileName(path)} is in use by another process (an ingest; or, to write, any reader such as the web host for a few seconds after a read). Try again shortly.",
+                error)
             : new EventStoreException($"{path}: {error.Message}", error);
 
     /// <summary>Writes the write-ahead log into the file now, so that closing the last connection later (possibly a

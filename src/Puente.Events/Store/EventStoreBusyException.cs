@@ -1,8 +1,9 @@
 namespace Puente.Events.Store;
 
 /// <summary>
-/// The event store is being written and cannot be read now: another process (an ingest) holds it for writing, or this
-/// process's scheduled fetch did not open it within the read wait. Try again shortly; nothing is wrong with the store.
+/// The event store cannot be opened now: another process (an ingest) holds it for writing, or, when opening it to write,
+/// another process reads it; or this process's scheduled fetch did not open it within the read wait. Try again shortly;
+/// nothing is wrong with the store.
 /// </summary>
 public sealed class EventStoreBusyException : EventStoreException
 {
