@@ -11,6 +11,27 @@ using Puente.Events.Store;
 // summary inside this process (no process start-ups, as the reference runs).
 // Usage: dotnet run -c Release --project bench/Puente.Bench -- <puente.dll> <work dir> <rows> <real-sample folder>
 
+if (args[0] == "reads")
+{
+    // Read path (decision 0012): reads <work dir> <real-sample folder> [generated rows]
+    var readWork = Directory.CreateDirectory(args[1]).FullName;
+    var inputs = new List<(string, string[])> { ("real sample (24 files)", Directory.GetFiles(args[2], "*.export.CSV").Order(StringComparer.Ordinal).ToArray()) };
+    if (args.Length > 3)
+    {
+        var generatedRows = long.Parse(args[3], CultureInfo.InvariantCulture);
+        var big = Path.Combine(readWork, $"reads-{generatedRows}.export.CSV");
+        if (!File.Exists(big))
+        {
+            Generate(big, generatedRows);
+        }
+
+        inputs.Add(($"generated ({generatedRows:N0} rows)", [big]));
+    }
+
+    await ReadBench.RunAsync(readWork, inputs);
+    return;
+}
+
 if (args[0] == "parse")
 {
     // Phase timing: the reader alone over a file (no store).

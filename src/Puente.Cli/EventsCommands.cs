@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Puente.Data.Configuration;
+using Puente.Events;
 using Puente.Events.Measures;
 using Puente.Events.Reading;
 using Puente.Events.Store;
@@ -58,9 +59,9 @@ public static class EventsCommands
                 await stderr.WriteLineAsync($"I/O error: {ex.Message}");
                 return PuenteCli.Failed;
             }
-            catch (DuckDB.NET.Data.DuckDBException ex)
+            catch (EventStoreException ex)
             {
-                await stderr.WriteLineAsync($"Event store error ({Path.Combine(settings.DataDirectory, EventStore.FileName)}): {ex.Message}");
+                await stderr.WriteLineAsync($"Event store error: {ex.Message}");
                 return PuenteCli.Failed;
             }
 
@@ -113,15 +114,14 @@ public static class EventsCommands
                 return PuenteCli.Failed;
             }
 
-            var path = Path.Combine(settings.DataDirectory, EventStore.FileName);
-            if (!File.Exists(path))
+            using var store = new EventStoreAccess(Path.Combine(settings.DataDirectory, EventStore.FileName));
+            if (!store.StoreExists)
             {
                 await stderr.WriteLineAsync($"No event store yet in {settings.DataDirectory}: run 'puente events ingest PATH...' first.");
                 return PuenteCli.Failed;
             }
 
-            using var store = EventStore.Open(path, readOnly: true);
-            var rows = EventMeasures.Summary(store.Connection, d, period, fromDate, toDate);
+            var rows = await new EventQueries(store).SummaryAsync(d, period, fromDate, toDate, ct);
             switch (parse.GetValue(format)?.ToLowerInvariant())
             {
                 case "csv":

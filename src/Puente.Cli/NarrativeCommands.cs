@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Puente.Events;
 using Puente.Events.Narrative;
 using Puente.Events.Store;
 
@@ -32,7 +33,7 @@ public static class NarrativeCommands
             foreach (var file in files)
             {
                 ct.ThrowIfCancellationRequested();
-                var report = GkgIngest.Ingest(store.Connection, file);
+                var report = GkgIngest.Ingest(store, file);
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{Path.GetFileName(file)}: {report.Status}, {report.Kept} article(s) about Mexico or the U.S. of {report.Lines} line(s)."));
                 foreach (var (reason, (count, lines)) in report.Problems)
@@ -60,15 +61,14 @@ public static class NarrativeCommands
                 return PuenteCli.Failed;
             }
 
-            var path = Path.Combine(settings.DataDirectory, EventStore.FileName);
-            if (!File.Exists(path))
+            using var store = new EventStoreAccess(Path.Combine(settings.DataDirectory, EventStore.FileName));
+            if (!store.StoreExists)
             {
                 await stderr.WriteLineAsync("No narrative data yet: run 'puente narrative ingest PATH...' first.");
                 return PuenteCli.Failed;
             }
 
-            using var store = EventStore.Open(path);
-            var rows = NarrativeMeasures.Monthly(store.Connection, frames);
+            var rows = await new EventQueries(store).NarrativeAsync(frames, ct);
             var csv = parse.GetValue(format) == "csv";
             var sep = csv ? "," : "\t";
             await stdout.WriteLineAsync(string.Join(sep, Header.Concat(frames.Frames.Select(f => f.Code.ToLowerInvariant()))));

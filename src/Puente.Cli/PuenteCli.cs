@@ -182,8 +182,9 @@ public static class PuenteCli
             await stderr.WriteLineAsync($"Configuration error: {ex.Message}");
             return BadConfiguration;
         }
-        catch (Puente.Events.Store.EventStoreFormatException ex)
+        catch (Puente.Events.Store.EventStoreException ex)
         {
+            // An outdated store, or one another process is writing: the message says which.
             await stderr.WriteLineAsync($"Event store error: {ex.Message}");
             return Failed;
         }

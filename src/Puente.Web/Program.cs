@@ -42,6 +42,12 @@ catch (PuenteConfigurationException ex)
     await Console.Error.WriteLineAsync($"Puente cannot start: {ex.Message}");
     return 2;
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    // Typed options validated at start (Events:*): each failure names its key.
+    await Console.Error.WriteLineAsync($"Puente cannot start: {string.Join(" ", ex.Failures)}");
+    return 2;
+}
 catch (Exception ex) when (StartupFailure.IsDatabaseUnreachable(ex))
 {
     await Console.Error.WriteLineAsync(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Puente.Core.Series;
 using Puente.Events.Store;
 
 namespace Puente.Events.Measures;
@@ -115,6 +116,44 @@ public static class EventMeasures
         command.Parameters.Add(new DuckDBParameter("b", dyad.Second));
         command.Parameters.Add(new DuckDBParameter("from", from is { } f ? f.ToDateTime(TimeOnly.MinValue) : DBNull.Value));
         command.Parameters.Add(new DuckDBParameter("to", to is { } t ? t.ToDateTime(TimeOnly.MinValue) : DBNull.Value));
+    }
+
+    /// <summary>
+    /// One measure of summary rows as a time series named <c>events.{dyad}.{measure}</c> (e.g. <c>events.USA-MEX.count</c>),
+    /// each point dated on the first day of its period (a week's Monday). Periods without events have no point.
+    /// </summary>
+    public static TimeSeries Series(Dyad dyad, Period by, EventMeasure measure, IEnumerable<SummaryRow> rows)
+    {
+        var (name, unit) = measure switch
+        {
+            EventMeasure.Count => ("count", "events"),
+            EventMeasure.Goldstein => ("goldstein", "goldstein"),
+            EventMeasure.Tone => ("tone", "tone"),
+            _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
+        };
+        return TimeSeries.Create($"events.{dyad}.{name}", unit, rows.Select(r => new SeriesPoint(PeriodStart(r.Period, by), measure switch
+        {
+            EventMeasure.Count => r.Events,
+            EventMeasure.Goldstein => r.GoldsteinMean,
+            _ => r.ToneMean,
+        })));
+    }
+
+    /// <summary>The first day of a period label as <see cref="PeriodSql"/> writes it (YYYY-MM-DD, YYYY-MM or YYYY).</summary>
+    public static DateOnly PeriodStart(string period, Period by) => by switch
+    {
+        Period.Day or Period.Week => DateOnly.ParseExact(period, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Period.Month => DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => new DateOnly(int.Parse(period, NumberStyles.None, CultureInfo.InvariantCulture), 1, 1),
+    };
+
+    /// <summary>The last SQLDATE of any event in the finished files (kept or not), or null while the store is empty.</summary>
+    public static DateOnly? DataAsOf(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(day) FROM daily_totals";
+        using var reader = command.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0) ? DateOnly.FromDateTime(reader.GetDateTime(0)) : null;
     }
 
     /// <summary>The CSV of <c>puente events summary --format csv</c>: exact header, ascending periods, 6-decimal means.</summary>

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using DuckDB.NET.Data;
+using Puente.Events.Store;
 
 namespace Puente.Events.Narrative;
 
@@ -44,6 +45,9 @@ public static class GkgIngest
         var tld = s[(s.LastIndexOf('.') + 1)..];
         return !spanish && tld is "com" or "org" or "net" or "us" or "gov" or "edu" ? "US" : "OTHER";
     }
+
+    /// <summary>Ingests one GKG file into <paramref name="store"/> (opened for writing), in one transaction.</summary>
+    public static GkgReport Ingest(EventStore store, string path) => Ingest(store.Connection, path);
 
     public static GkgReport Ingest(DuckDBConnection connection, string path)
     {

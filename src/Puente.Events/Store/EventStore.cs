@@ -14,9 +14,6 @@ public sealed record FileOutcome(string Path, string Status, ReadReport? Report,
     public const string Refused = "refused";
 }
 
-/// <summary>The events store was written by an earlier version of Puente (decision 0011): move it aside and ingest again.</summary>
-public sealed class EventStoreFormatException(string message) : Exception(message);
-
 /// <summary>What to keep.</summary>
 public sealed record IngestOptions(IReadOnlySet<string> Countries, int Parallelism)
 {
@@ -55,10 +52,22 @@ public sealed class EventStore : IDisposable
 
     private EventStore(DuckDBConnection connection) => _connection = connection;
 
+    /// <summary>Opens the store for reading or writing (creating it, and dropping unfinished loads, when writing).</summary>
+    /// <exception cref="EventStoreBusyException">Another process holds the file for writing (or, for a writer, at all).</exception>
+    /// <exception cref="EventStoreFormatException">The store was written by an earlier version of Puente.</exception>
     public static EventStore Open(string path, bool readOnly = false)
     {
-        var connection = new DuckDBConnection($"Data Source={path}{(readOnly ? ";ACCESS_MODE=READ_ONLY" : "")}");
-        connection.Open();
+        var connection = new DuckDBConnection(ConnectionString(path, readOnly));
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            throw Translate(e, path);
+        }
+
         // Bounded memory whatever the input size (measured: docs/benchmarks.md). Queries use one thread: the appends of a
         // load run on the reader's own threads, one transaction each.
         Execute(connection, "SET memory_limit = '100MB'; SET preserve_insertion_order = false; SET threads = 1;");
@@ -82,6 +91,36 @@ public sealed class EventStore : IDisposable
     }
 
     public DuckDBConnection Connection => _connection;
+
+    /// <summary>The connection string of the store at <paramref name="path"/>. Connections to one file in one process share
+    /// one DuckDB database instance, opened by the first (its access mode wins; later ones only add a connection).</summary>
+    internal static string ConnectionString(string path, bool readOnly) => $"Data Source={path}{(readOnly ? ";ACCESS_MODE=READ_ONLY" : "")}";
+
+    /// <summary>
+    /// DuckDB's error as a Puente.Events exception: a file lock held by another process is <see cref="EventStoreBusyException"/>;
+    /// anything else is an <see cref="EventStoreException"/> with DuckDB's message. This is the only place that reads
+    /// DuckDB's message text, because DuckDB reports a lock conflict only there (its error type is not specific).
+    /// </summary>
+    internal static EventStoreException Translate(DuckDBException error, string path) =>
+        error.Message.Contains("Could not set lock on file", StringComparison.Ordinal)
+            ? new EventStoreBusyException(
+                $"{Path.GetFileName(path)} is in use by another process (an ingest; or, to write, any reader such as the web host for a few seconds after a read). Try again shortly.",
+                error)
+            : new EventStoreException($"{path}: {error.Message}", error);
+
+    /// <summary>Writes the write-ahead log into the file now, so that closing the last connection later (possibly a
+    /// reader's, on a request thread) has nothing left to write. Best effort: a reader may still be in a transaction.</summary>
+    internal void Checkpoint()
+    {
+        try
+        {
+            Execute(_connection, "CHECKPOINT");
+        }
+        catch (DuckDBException)
+        {
+            // The last connection to close checkpoints instead.
+        }
+    }
 
     /// <summary>Refuses a store of another layout (a store without <c>meta.store_format</c> but with files is format 1).</summary>
     private void CheckFormat()
@@ -190,6 +229,7 @@ public sealed class EventStore : IDisposable
     }
 
     /// <summary>Ingests the files in parallel (one DuckDB connection per worker), finishing one at a time.</summary>
+    /// <exception cref="EventStoreException">DuckDB failed (for example, the disk is full).</exception>
     public async Task<IReadOnlyList<FileOutcome>> IngestAsync(IReadOnlyList<string> paths, IngestOptions options,
         Action<FileOutcome>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -209,7 +249,15 @@ public sealed class EventStore : IDisposable
                 progress?.Invoke(outcome);
             }
         }, cancellationToken)).ToArray();
-        await Task.WhenAll(workers);
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch (DuckDBException e)
+        {
+            throw Translate(e, _connection.DataSource);
+        }
+
         return outcomes;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Puente.Data.Access;
 using Puente.Data.Identity;
+using Puente.Events.Hosting;
 using Scalar.AspNetCore;
 
 namespace Puente.Web.Hosting;
@@ -30,9 +31,7 @@ public static class PuenteWeb
         services.AddPuenteData();
         services.AddHostedService<PuenteStartup>();
         services.AddRecordServices();
-        services.AddScoped<Features.Events.EventData>();
-        services.AddHttpClient("gdelt", c => c.Timeout = TimeSpan.FromMinutes(5));
-        services.AddHostedService<Features.Events.EventFetchService>();
+        services.AddPuenteEvents();
 
         services.AddAuthentication(o =>
             {

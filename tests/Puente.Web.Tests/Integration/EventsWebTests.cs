@@ -87,6 +87,23 @@ public sealed class EventsWebTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task The_api_description_has_a_schema_for_each_event_response()
+    {
+        using var client = app.Anonymous();
+        using var description = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var schemas = description.RootElement.GetProperty("components").GetProperty("schemas");
+        foreach (var name in new[] { "EventSummaryResponse", "EventRootsResponse", "EventRootItem", "EventItem", "SummaryRow" })
+        {
+            Assert.True(schemas.TryGetProperty(name, out _), name);
+        }
+
+        var summary = description.RootElement.GetProperty("paths").GetProperty("/api/v1/events/summary").GetProperty("get").GetProperty("responses");
+        Assert.Contains("EventSummaryResponse", summary.GetProperty("200").ToString(), StringComparison.Ordinal);
+        Assert.True(summary.TryGetProperty("400", out _));
+        Assert.True(description.RootElement.GetProperty("paths").TryGetProperty("/api/v1/events", out _));
+    }
+
+    [Fact]
     public async Task The_narrative_page_shows_frame_shares_by_outlet_country()
     {
         await EnsureIngestedAsync();

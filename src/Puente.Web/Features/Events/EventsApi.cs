@@ -1,6 +1,6 @@
 using System.Globalization;
-using DuckDB.NET.Data;
-using Puente.Events.Measures;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Puente.Events;
 using Puente.Events.Reference;
 using Puente.Events.Store;
 using Puente.Web.Api;
@@ -10,69 +10,92 @@ namespace Puente.Web.Features.Events;
 /// <summary>/api/v1/events: the relationship monitor's measures (GDELT events are public: every signed-in user).</summary>
 public static class EventsApi
 {
+    /// <summary>The most events GET /api/v1/events lists.</summary>
+    private const int EventsLimit = 200;
+
+    /// <summary>Maps <c>/events/summary</c>, <c>/events/roots</c> and <c>/events</c> on <paramref name="api"/> (the /api/v1 group).</summary>
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder api)
     {
-        Map(api);
+        var events = api.MapGroup("/events").RequireAuthorization(Policies.Api).WithTags("Events");
+        events.MapGet("/summary", SummaryAsync).WithName("EventSummary");
+        events.MapGet("/roots", RootsAsync).WithName("EventRoots");
+        events.MapGet("", ListAsync).WithName("EventList");
         return api;
     }
 
-    private static void Map(IEndpointRouteBuilder api)
-    {
-        api.MapGet("/events/summary", (EventData data, string? dyad, string? by, string? from, string? to, IStringLocalizer<SharedResource> t) =>
-            Run(dyad, by, from, to, t, q =>
-            {
-                var rows = data.Read(c => EventMeasures.Summary(c, q.Dyad, q.By, q.From, q.To), []);
-                return Results.Ok(new { dyad = q.Dyad.ToString(), by = q.By.ToString().ToLowerInvariant(), items = rows, total = rows.Count });
-            }));
-
-        api.MapGet("/events/roots", (EventData data, string? dyad, string? by, string? from, string? to, IStringLocalizer<SharedResource> t) =>
-            Run(dyad, by, from, to, t, q =>
-            {
-                var culture = CultureInfo.CurrentUICulture;
-                var rows = data.Read(c => EventMeasures.ByRoot(c, q.Dyad, q.By, q.From, q.To), [])
-                    .Select(r => new { r.Period, r.Root, rootName = CameoReference.Shared.Describe(r.Root, culture), r.Events, r.GoldsteinMean })
-                    .ToList();
-                return Results.Ok(new { dyad = q.Dyad.ToString(), by = q.By.ToString().ToLowerInvariant(), items = rows, total = rows.Count });
-            }));
-
-        api.MapGet("/events", (EventData data, string? dyad, string? from, string? to, string? root, IStringLocalizer<SharedResource> t) =>
-            Run(dyad, "day", from, to, t, q =>
-            {
-                if (q.From is null || q.To is null)
-                {
-                    return ApiResults.Invalid(new Dictionary<string, string[]> { ["from"] = [t["Give the range (from and to) to list events."]] }, t);
-                }
-
-                var culture = CultureInfo.CurrentUICulture;
-                var rows = data.Read(c => EventMeasures.Events(c, q.Dyad, q.From.Value, q.To.Value, root, 200), [])
-                    .Select(e => new { e.GlobalEventId, date = e.Date, e.Actor1, e.Actor1Country, e.Actor2, e.Actor2Country, e.EventCode,
-                        eventName = CameoReference.Shared.Describe(e.EventCode, culture), e.QuadClass, e.Goldstein, e.Tone, e.Articles, e.Place, e.SourceUrl })
-                    .ToList();
-                return Results.Ok(new { items = rows, total = rows.Count });
-            }));
-    }
-
-    private static IResult Run(string? dyad, string? by, string? from, string? to, IStringLocalizer t, Func<EventQuery, IResult> action)
+    private static async Task<Results<Ok<EventSummaryResponse>, ValidationProblem, ProblemHttpResult>> SummaryAsync(EventQueries queries,
+        string? dyad, string? by, string? from, string? to, IStringLocalizer<SharedResource> t, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var query = EventData.Parse(dyad, by, from, to, errors, t);
-        if (query is null)
+        if (EventQuery.Parse(dyad, by, from, to, errors, t) is not { } q)
         {
             return ApiResults.Invalid(errors, t);
         }
 
+        return await ReadAsync(async () =>
+        {
+            var rows = await queries.SummaryAsync(q.Dyad, q.By, q.From, q.To, cancellationToken);
+            return new EventSummaryResponse(q.Dyad.ToString(), q.ByText, rows, rows.Count);
+        }, t);
+    }
+
+    private static async Task<Results<Ok<EventRootsResponse>, ValidationProblem, ProblemHttpResult>> RootsAsync(EventQueries queries,
+        string? dyad, string? by, string? from, string? to, IStringLocalizer<SharedResource> t, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (EventQuery.Parse(dyad, by, from, to, errors, t) is not { } q)
+        {
+            return ApiResults.Invalid(errors, t);
+        }
+
+        return await ReadAsync(async () =>
+        {
+            var culture = CultureInfo.CurrentUICulture;
+            var rows = await queries.RootsAsync(q.Dyad, q.By, q.From, q.To, cancellationToken);
+            var items = rows.Select(r => new EventRootItem(r.Period, r.Root, CameoReference.Shared.Describe(r.Root, culture), r.Events, r.GoldsteinMean)).ToList();
+            return new EventRootsResponse(q.Dyad.ToString(), q.ByText, items, items.Count);
+        }, t);
+    }
+
+    private static async Task<Results<Ok<ItemList<EventItem>>, ValidationProblem, ProblemHttpResult>> ListAsync(EventQueries queries,
+        string? dyad, string? from, string? to, string? root, IStringLocalizer<SharedResource> t, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (EventQuery.Parse(dyad, "day", from, to, errors, t) is not { } q)
+        {
+            return ApiResults.Invalid(errors, t);
+        }
+
+        if (q.From is not { } first || q.To is not { } last)
+        {
+            return ApiResults.Invalid("from", t["Give the range (from and to) to list events."], t);
+        }
+
+        return await ReadAsync(async () =>
+        {
+            var culture = CultureInfo.CurrentUICulture;
+            var rows = await queries.EventsAsync(q.Dyad, first, last, root, EventsLimit, cancellationToken);
+            var items = rows.Select(e => new EventItem(e.GlobalEventId, e.Date, e.Actor1, e.Actor1Country, e.Actor2, e.Actor2Country, e.EventCode,
+                CameoReference.Shared.Describe(e.EventCode, culture), e.QuadClass, e.Goldstein, e.Tone, e.Articles, e.Place, e.SourceUrl)).ToList();
+            return new ItemList<EventItem>(items, items.Count);
+        }, t);
+    }
+
+    /// <summary>Runs a read; a busy or outdated store (told apart by type) is 503 with its localized title.</summary>
+    private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> ReadAsync<T>(Func<Task<T>> read, IStringLocalizer t)
+    {
         try
         {
-            return action(query);
+            return TypedResults.Ok(await read());
         }
-        catch (Exception ex) when (ex is TimeoutException || (ex is DuckDBException && ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)))
+        catch (EventStoreBusyException)
         {
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: t["The event store is busy with an ingest. Try again shortly."]);
+            return ApiResults.Unavailable(t["The event store is busy with an ingest. Try again shortly."]);
         }
         catch (EventStoreFormatException)
         {
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: t["The event store was written by an earlier version of Puente. An administrator must move events.duckdb aside and ingest the GDELT files again."]);
+            return ApiResults.Unavailable(
+                t["The event store was written by an earlier version of Puente. An administrator must move events.duckdb aside and ingest the GDELT files again."]);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Puente.Events;
 using Puente.Events.Measures;
 using Puente.Events.Store;
 using Puente.Events.Reference;
@@ -9,7 +10,7 @@ using Puente.Core.Text;
 namespace Puente.Web.Features.Events;
 
 /// <summary>The relationship monitor: cooperation and conflict over time for a dyad, with drill-down to the events.</summary>
-public sealed class IndexModel(EventData data, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(EventQueries queries, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Dyad { get; set; } = "USA-MEX";
     [BindProperty(SupportsGet = true)] public string By { get; set; } = "month";
@@ -22,11 +23,17 @@ public sealed class IndexModel(EventData data, IStringLocalizer<SharedResource> 
     public IReadOnlyList<(string Root, string Name, long Events)> TopRoots { get; private set; } = [];
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
     public Dictionary<string, string[]> Errors { get; } = [];
-    public bool StoreExists => System.IO.File.Exists(data.StorePath);
+    public bool StoreExists => queries.StoreExists;
 
-    public void OnGet()
+    /// <summary>The store was written by an earlier version of Puente (decision 0011).</summary>
+    public bool StoreOutdated { get; private set; }
+
+    /// <summary>An ingest holds the store (decision 0012): the page says so instead of waiting.</summary>
+    public bool StoreBusy { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = EventData.Parse(Dyad, By, From, To, Errors, t);
+        var query = EventQuery.Parse(Dyad, By, From, To, Errors, t);
         if (query is null)
         {
             return;
@@ -34,24 +41,25 @@ public sealed class IndexModel(EventData data, IStringLocalizer<SharedResource> 
 
         try
         {
-            Rows = data.Read(c => EventMeasures.Summary(c, query.Dyad, query.By, query.From, query.To), []);
+            Rows = await queries.SummaryAsync(query.Dyad, query.By, query.From, query.To, cancellationToken);
             if (Period is not null && PeriodRange(Period, query.By) is { } range)
             {
                 var culture = CultureInfo.CurrentUICulture;
-                TopRoots = data.Read(c => EventMeasures.ByRoot(c, query.Dyad, query.By, range.From, range.To), [])
+                TopRoots = (await queries.RootsAsync(query.Dyad, query.By, range.From, range.To, cancellationToken))
                     .Where(r => r.Period == Period).OrderByDescending(r => r.Events).Take(10)
                     .Select(r => (r.Root, CameoReference.Shared.Describe(r.Root, culture), r.Events)).ToList();
-                Events = data.Read(c => EventMeasures.Events(c, query.Dyad, range.From, range.To, null, 100), []);
+                Events = await queries.EventsAsync(query.Dyad, range.From, range.To, null, 100, cancellationToken);
             }
         }
         catch (EventStoreFormatException)
         {
             StoreOutdated = true;
         }
+        catch (EventStoreBusyException)
+        {
+            StoreBusy = true;
+        }
     }
-
-    /// <summary>The store was written by an earlier version of Puente (decision 0011).</summary>
-    public bool StoreOutdated { get; private set; }
 
     /// <summary>The first and last day of a period label.</summary>
     public static (DateOnly From, DateOnly To)? PeriodRange(string period, Period by)
