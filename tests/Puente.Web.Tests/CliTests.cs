@@ -103,6 +103,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_trail_without_an_anchor_fails_verify_until_migrate_anchors_its_checked_head()
+    {
+        Assert.Equal(0, (await RunAsync("", "db", "migrate")).Code);
+        var anchorPath = Path.Combine(_dir, "audit-anchor");
+        File.Delete(anchorPath); // as after an upgrade from a version without anchors
+
+        var unanchored = await RunAsync("", "audit", "verify");
+        Assert.Equal(1, unanchored.Code);
+        Assert.Contains($"Audit trail BROKEN: there is no audit anchor at {anchorPath}", unanchored.Out, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync("", "db", "migrate")).Code);
+        var anchored = await RunAsync("", "audit", "verify");
+        Assert.Equal(0, anchored.Code);
+        Assert.Contains("signature valid; anchored head entry", anchored.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Water_commands_answer_with_the_documented_json_keys_and_import_validates()
     {
         var allotment = await RunAsync("", "water", "colorado", "allotment", "--year", "2022", "--elevation", "1065.85", "--format", "json");
