@@ -91,7 +91,8 @@ public static class PuenteCli
         root.Subcommands.Add(users);
 
         var audit = new Command("audit", "Audit trail commands.");
-        var verify = new Command("verify", "Walk the audit chain and report the first broken link (exit code 1).");
+        var verify = new Command("verify",
+            "Walk the audit chain, hold it to its signed anchor outside the database, and report the first broken link or missing or rewritten entries (exit code 1).");
         verify.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, _) =>
         {
             await using var scope = sp.CreateAsyncScope();
@@ -105,17 +106,37 @@ public static class PuenteCli
             }
 
             var result = await AuditVerifier.VerifyAsync(context, ct);
-            if (result.Intact)
+            if (result.FirstBreak is { } broken)
             {
-                await stdout.WriteLineAsync($"Audit chain intact: {result.EntriesChecked} entries checked.");
-                return Ok;
+                var why = broken.Kind == Core.Audit.AuditBreakKind.ContentAltered
+                    ? "its content does not match its hash (altered)"
+                    : "its previous hash does not match the entry before it (an entry was removed, inserted or reordered)";
+                await stdout.WriteLineAsync($"Audit chain BROKEN at entry {broken.EntryId}: {why}. {result.EntriesChecked} entries before it are intact.");
+                return Failed;
             }
 
-            var why = result.FirstBreak!.Kind == Core.Audit.AuditBreakKind.ContentAltered
-                ? "its content does not match its hash (altered)"
-                : "its previous hash does not match the entry before it (an entry was removed, inserted or reordered)";
-            await stdout.WriteLineAsync($"Audit chain BROKEN at entry {result.FirstBreak.EntryId}: {why}. {result.EntriesChecked} entries before it are intact.");
-            return Failed;
+            var anchor = result.Anchor;
+            if (anchor.Problem is { } problem)
+            {
+                await stdout.WriteLineAsync($"Audit trail BROKEN: {problem}. The chain of the {result.EntriesChecked} entries in the database is unbroken, but it does not match its anchor {anchor.AnchorPath}.");
+                return Failed;
+            }
+
+            await stdout.WriteLineAsync($"Audit chain intact: {result.EntriesChecked} entries checked.");
+            if (anchor.AnchoredHeadId is { } head)
+            {
+                await stdout.WriteLineAsync($"Anchor {anchor.AnchorPath}: signature valid; anchored head entry {head} found with the anchored hash.");
+                if (anchor.EntriesAfterAnchor > 0)
+                {
+                    await stdout.WriteLineAsync($"{anchor.EntriesAfterAnchor} later entries are not anchored yet (the anchor is written after each commit); they are correctly chained.");
+                }
+            }
+            else
+            {
+                await stdout.WriteLineAsync($"Anchor {anchor.AnchorPath}: none yet (no entries to anchor).");
+            }
+
+            return Ok;
         }));
         audit.Subcommands.Add(verify);
         root.Subcommands.Add(audit);

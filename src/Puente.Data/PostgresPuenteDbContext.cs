@@ -5,8 +5,9 @@ using Puente.Data.Access;
 namespace Puente.Data;
 
 /// <summary>Multi-user deployments: PostgreSQL.</summary>
-public sealed class PostgresPuenteDbContext(DbContextOptions<PostgresPuenteDbContext> options, TimeProvider time, IViewerAccessor viewer)
-    : PuenteDbContext(options, time, viewer)
+public sealed class PostgresPuenteDbContext(DbContextOptions<PostgresPuenteDbContext> options, TimeProvider time, IViewerAccessor viewer,
+    Audit.AuditAnchorStore? anchor = null)
+    : PuenteDbContext(options, time, viewer, anchor)
 {
     /// <summary>Takes the application-wide advisory lock (key: "Puente" in ASCII) that serializes audit-chain appends;
     /// it is released when the transaction ends.</summary>

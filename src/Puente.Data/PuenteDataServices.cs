@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Puente.Data.Access;
+using Puente.Data.Audit;
 using Puente.Data.Configuration;
 using Puente.Data.Identity;
 using Puente.Data.Seeding;
@@ -22,6 +23,8 @@ public static class PuenteDataServices
     {
         services.TryAddSingleton(sp => PuenteSettings.Load(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new AuditAnchorStore(sp.GetRequiredService<PuenteSettings>().AuditAnchorDirectory,
+            sp.GetRequiredService<ILogger<AuditAnchorStore>>()));
         services.AddScoped<ViewerContext>();
         services.AddScoped<IViewerAccessor>(sp => sp.GetRequiredService<ViewerContext>());
         services.AddDbContext<SqlitePuenteDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<PuenteSettings>().ConnectionString));
@@ -41,7 +44,10 @@ public static class PuenteDataServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PuenteDbContext>();
 
-    /// <summary>Migrates, seeds the catalog, ensures the roles and, with no users, creates the initial administrator.</summary>
+    /// <summary>
+    /// Migrates, anchors an audit trail that has no anchor yet (after checking its chain), seeds the catalog, ensures
+    /// the roles and, with no users, creates the initial administrator.
+    /// </summary>
     public static async Task InitializePuenteAsync(this IServiceProvider services, ILogger logger, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -51,6 +57,11 @@ public static class PuenteDataServices
 
         logger.LogInformation("Database: {Database}", settings.DescribeDatabase());
         await db.Database.MigrateAsync(cancellationToken);
+        if (await AuditVerifier.AnchorExistingTrailAsync(db, cancellationToken) is { FirstBreak: { } broken })
+        {
+            logger.LogError("The audit trail has no anchor and its chain is broken at entry {EntryId} ({Kind}); it was not anchored. Run 'puente audit verify'.",
+                broken.EntryId, broken.Kind);
+        }
 
         var report = await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(cancellationToken);
         logger.LogInformation("Catalog: {Created} created, {Updated} updated, {Unchanged} unchanged, {Kept} kept with local edits",

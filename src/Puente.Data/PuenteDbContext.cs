@@ -33,11 +33,16 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
     private readonly IViewerAccessor _viewerAccessor;
     private readonly List<AuditEntry> _pendingEvents = [];
 
-    protected PuenteDbContext(DbContextOptions options, TimeProvider time, IViewerAccessor viewer)
+    /// <param name="options">The provider's options.</param>
+    /// <param name="time">The clock that stamps changes and audit entries.</param>
+    /// <param name="viewer">Whose access filters the queries.</param>
+    /// <param name="anchor">Where the audit trail is anchored outside the database; null only at design time.</param>
+    protected PuenteDbContext(DbContextOptions options, TimeProvider time, IViewerAccessor viewer, AuditAnchorStore? anchor)
         : base(options)
     {
         _time = time;
         _viewerAccessor = viewer;
+        AnchorStore = anchor;
     }
 
     public DbSet<Track> Tracks => Set<Track>();
@@ -52,6 +57,12 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
     public DbSet<RecordGrant> RecordGrants => Set<RecordGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The audit trail's anchor outside the database; null only for design-time contexts.</summary>
+    public AuditAnchorStore? AnchorStore { get; }
+
+    /// <summary>The head this context appended in its current transaction, anchored when that transaction commits.</summary>
+    internal AuditAnchorCandidate? PendingAnchor { get; set; }
 
     /// <summary>The viewer whose access filters every query of this context.</summary>
     public Viewer Viewer => _viewerAccessor.Viewer;
@@ -79,6 +90,11 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
             After = after,
         });
     }
+
+    /// <inheritdoc />
+    /// <remarks>The anchor moves only after a commit, which an interceptor sees whoever commits.</remarks>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(AuditAnchorInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

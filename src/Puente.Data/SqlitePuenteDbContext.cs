@@ -6,8 +6,9 @@ using Puente.Data.Access;
 namespace Puente.Data;
 
 /// <summary>The embedded default: one SQLite file in the data directory.</summary>
-public sealed class SqlitePuenteDbContext(DbContextOptions<SqlitePuenteDbContext> options, TimeProvider time, IViewerAccessor viewer)
-    : PuenteDbContext(options, time, viewer)
+public sealed class SqlitePuenteDbContext(DbContextOptions<SqlitePuenteDbContext> options, TimeProvider time, IViewerAccessor viewer,
+    Audit.AuditAnchorStore? anchor = null)
+    : PuenteDbContext(options, time, viewer, anchor)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Puente.Cli;
+using Puente.Data;
+using Puente.Data.Access;
+using Puente.Web.Tests.Infrastructure;
 
 namespace Puente.Web.Tests;
 
@@ -55,6 +59,64 @@ public sealed class CliTests : IDisposable
             Assert.Equal(1, broken.Code);
             Assert.Contains($"BROKEN at entry {id}", broken.Out, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Audit_verify_fails_naming_entries_rewritten_deleted_from_the_end_or_all_deleted()
+    {
+        Assert.Equal(0, (await RunAsync("", "db", "migrate")).Code);
+        await using var db = new SqlitePuenteDbContext(
+            new DbContextOptionsBuilder<SqlitePuenteDbContext>().UseSqlite($"Data Source={Path.Combine(_dir, "puente.db")};Pooling=False").Options,
+            TimeProvider.System, ViewerContext.ForSystem());
+        var last = (await AuditTampering.EntriesAsync(db))[^1].Id;
+        var anchorPath = Path.Combine(_dir, "audit-anchor");
+
+        var intact = await RunAsync("", "audit", "verify");
+        Assert.Equal(0, intact.Code);
+        Assert.Contains($"Audit chain intact: {last} entries checked.", intact.Out, StringComparison.Ordinal);
+        Assert.Contains($"Anchor {anchorPath}: signature valid; anchored head entry {last} found with the anchored hash.", intact.Out, StringComparison.Ordinal);
+
+        // An entry rewritten and every later hash recomputed: each link holds, the anchored head does not.
+        var originals = await AuditTampering.RewriteAsync(db, 2, "forged");
+        var rewritten = await RunAsync("", "audit", "verify");
+        Assert.Equal(1, rewritten.Code);
+        Assert.Contains($"Audit trail BROKEN: entry {last}, the anchored head, no longer has the anchored hash", rewritten.Out, StringComparison.Ordinal);
+        // A later change through the application (an account, in its own transaction) does not re-anchor the forgery.
+        var anchorText = await File.ReadAllTextAsync(anchorPath);
+        Assert.Equal(0, (await RunAsync("Cli-Passw0rd-2026\n", "users", "add", "maria", "--role", "editor", "--side", "MX")).Code);
+        Assert.Equal(anchorText, await File.ReadAllTextAsync(anchorPath));
+        Assert.Equal(1, (await RunAsync("", "audit", "verify")).Code);
+        await AuditTampering.DeleteFromAsync(db, last + 1);
+        await AuditTampering.RestoreAsync(db, originals);
+        Assert.Equal(0, (await RunAsync("", "audit", "verify")).Code);
+
+        await AuditTampering.DeleteFromAsync(db, last);
+        var lastDeleted = await RunAsync("", "audit", "verify");
+        Assert.Equal(1, lastDeleted.Code);
+        Assert.Contains($"Audit trail BROKEN: entries {last} to {last} are missing", lastDeleted.Out, StringComparison.Ordinal);
+
+        await AuditTampering.DeleteFromAsync(db, 1);
+        var allDeleted = await RunAsync("", "audit", "verify");
+        Assert.Equal(1, allDeleted.Code);
+        Assert.Contains($"Audit trail BROKEN: entries 1 to {last} are missing", allDeleted.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("intact", allDeleted.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_trail_without_an_anchor_fails_verify_until_migrate_anchors_its_checked_head()
+    {
+        Assert.Equal(0, (await RunAsync("", "db", "migrate")).Code);
+        var anchorPath = Path.Combine(_dir, "audit-anchor");
+        File.Delete(anchorPath); // as after an upgrade from a version without anchors
+
+        var unanchored = await RunAsync("", "audit", "verify");
+        Assert.Equal(1, unanchored.Code);
+        Assert.Contains($"Audit trail BROKEN: there is no audit anchor at {anchorPath}", unanchored.Out, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync("", "db", "migrate")).Code);
+        var anchored = await RunAsync("", "audit", "verify");
+        Assert.Equal(0, anchored.Code);
+        Assert.Contains("signature valid; anchored head entry", anchored.Out, StringComparison.Ordinal);
     }
 
     [Fact]

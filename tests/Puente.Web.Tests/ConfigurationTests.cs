@@ -26,6 +26,7 @@ public sealed class ConfigurationTests
     [InlineData("Database:Provider", "Oracle", "Database:Provider")]
     [InlineData("Database:Provider", "Postgres", "ConnectionStrings:Default")]
     [InlineData("Puente:DataDirectory", "/proc/puente-cannot-write-here", "Puente:DataDirectory")]
+    [InlineData("Puente:AuditAnchorDirectory", "/proc/puente-cannot-write-here", "Puente:AuditAnchorDirectory")]
     public void A_bad_value_names_its_key(string key, string value, string named)
     {
         var ex = Assert.Throws<PuenteConfigurationException>(() => Load(("Puente:DataDirectory", Path.GetTempPath()), (key, value)));

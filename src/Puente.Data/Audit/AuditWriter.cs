@@ -11,6 +11,8 @@ namespace Puente.Data.Audit;
 /// Writes the audit chain: for one save of a <see cref="PuenteDbContext"/>, stamps who and when on every changed
 /// content record, makes one hash-linked entry per change (records, grants, queued account events), and saves them in
 /// the same transaction as the change, under the chain lock. The only writer of <see cref="AuditEntry"/> rows.
+/// It also leaves the new head to be anchored outside the database when the transaction commits
+/// (<see cref="AuditAnchorInterceptor"/>), unless the trail no longer continues the anchor.
 /// </summary>
 internal static class AuditWriter
 {
@@ -42,6 +44,8 @@ internal static class AuditWriter
             .FirstOrDefaultAsync(cancellationToken);
         var previousHash = last?.Hash ?? AuditChain.Genesis;
         var nextId = (last?.Id ?? 0) + 1;
+        var continuesAnchor = db.AnchorStore is not { } store
+            || await ContinuesAnchorAsync(db, store, last?.Id ?? 0, last?.Hash, cancellationToken);
         foreach (var entry in audit)
         {
             entry.Id = nextId++;
@@ -55,6 +59,10 @@ internal static class AuditWriter
         try
         {
             var written = await save(cancellationToken);
+            // Anchored by the interceptor once this transaction commits, whoever commits it.
+            db.PendingAnchor = continuesAnchor
+                ? new AuditAnchorCandidate(database.CurrentTransaction!.TransactionId, audit[^1].Id, audit[^1].Hash)
+                : null;
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -65,6 +73,7 @@ internal static class AuditWriter
         catch
         {
             // Leave the context as it was: the queued audit entries are not part of the failed change.
+            db.PendingAnchor = null;
             foreach (var entry in audit)
             {
                 db.Entry(entry).State = EntityState.Detached;
@@ -72,6 +81,39 @@ internal static class AuditWriter
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// Under the chain lock: whether the trail as it stands still holds the anchored head (same hash at the anchored
+    /// id). If someone removed or rewrote entries behind the application's back, the anchor must not move past them:
+    /// it stays, and the verifier keeps reporting them.
+    /// </summary>
+    private static async Task<bool> ContinuesAnchorAsync(PuenteDbContext db, AuditAnchorStore store, long lastId, string? lastHash,
+        CancellationToken cancellationToken)
+    {
+        var reading = store.Read();
+        if (reading.State == AuditAnchorState.Missing)
+        {
+            return true;
+        }
+
+        if (reading.Anchor is not { } anchor)
+        {
+            store.ReportDiscontinuity(reading, "the anchor cannot be checked");
+            return false;
+        }
+
+        var hashAtHead = anchor.HeadId == lastId ? lastHash
+            : anchor.HeadId > lastId ? null
+            : await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+                .Where(a => a.Id == anchor.HeadId).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken);
+        if (anchor.Compare(lastId, hashAtHead) is { } problem)
+        {
+            store.ReportDiscontinuity(reading, problem.ToString());
+            return false;
+        }
+
+        return true;
     }
 
     private static List<AuditEntry> Prepare(PuenteDbContext db, DateTimeOffset now, IReadOnlyList<AuditEntry> accountEvents)

@@ -19,11 +19,13 @@ public sealed class PuenteConfigurationException(string key, string message) : E
 
 /// <summary>
 /// Where Puente keeps its data and which database it uses, read the same way by the web host and the CLI:
-/// <c>Puente:DataDirectory</c>, <c>Database:Provider</c>, <c>ConnectionStrings:Default</c>.
+/// <c>Puente:DataDirectory</c>, <c>Database:Provider</c>, <c>ConnectionStrings:Default</c>,
+/// <c>Puente:AuditAnchorDirectory</c>.
 /// </summary>
 public sealed record PuenteSettings(string DataDirectory, DatabaseProvider Provider, string ConnectionString)
 {
     public const string DataDirectoryKey = "Puente:DataDirectory";
+    public const string AuditAnchorDirectoryKey = "Puente:AuditAnchorDirectory";
     public const string ProviderKey = "Database:Provider";
     public const string ConnectionStringKey = "ConnectionStrings:Default";
     public const string InitialAdminPasswordFile = "initial-admin-password";
@@ -33,6 +35,12 @@ public sealed record PuenteSettings(string DataDirectory, DatabaseProvider Provi
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Puente");
 
     public string InitialAdminPasswordPath => Path.Combine(DataDirectory, InitialAdminPasswordFile);
+
+    /// <summary>
+    /// Where the audit trail's anchor and its key are kept, outside the database: by default the data directory.
+    /// Web nodes that share one PostgreSQL database should name one shared directory here (docs/decisions/0015).
+    /// </summary>
+    public string AuditAnchorDirectory { get; init; } = DataDirectory;
 
     /// <summary>Reads and validates the settings, creating the data directory if it is missing.</summary>
     /// <exception cref="PuenteConfigurationException">A value is missing or unusable; the message names its key.</exception>
@@ -52,7 +60,27 @@ public sealed record PuenteSettings(string DataDirectory, DatabaseProvider Provi
 
         var directory = configuration[DataDirectoryKey];
         directory = string.IsNullOrWhiteSpace(directory) ? DefaultDataDirectory : Path.GetFullPath(directory.Trim());
-        EnsureWritableDirectory(directory);
+        EnsureWritableDirectory(directory, DataDirectoryKey);
+
+        var anchorDirectory = configuration[AuditAnchorDirectoryKey];
+        if (string.IsNullOrWhiteSpace(anchorDirectory))
+        {
+            anchorDirectory = directory;
+        }
+        else
+        {
+            try
+            {
+                anchorDirectory = Path.GetFullPath(anchorDirectory.Trim());
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                throw new PuenteConfigurationException(AuditAnchorDirectoryKey,
+                    $"{AuditAnchorDirectoryKey} '{anchorDirectory}' is not a usable path: {ex.Message}");
+            }
+
+            EnsureWritableDirectory(anchorDirectory, AuditAnchorDirectoryKey);
+        }
 
         var connectionString = configuration[ConnectionStringKey];
         if (provider == DatabaseProvider.Postgres)
@@ -94,7 +122,7 @@ public sealed record PuenteSettings(string DataDirectory, DatabaseProvider Provi
             }
         }
 
-        return new PuenteSettings(directory, provider, connectionString);
+        return new PuenteSettings(directory, provider, connectionString) { AuditAnchorDirectory = anchorDirectory };
     }
 
     /// <summary>Describes the database without secrets, for logs.</summary>
@@ -109,7 +137,7 @@ public sealed record PuenteSettings(string DataDirectory, DatabaseProvider Provi
         return $"PostgreSQL database '{b.Database}' on {b.Host}:{b.Port}";
     }
 
-    private static void EnsureWritableDirectory(string directory)
+    private static void EnsureWritableDirectory(string directory, string key)
     {
         try
         {
@@ -120,8 +148,7 @@ public sealed record PuenteSettings(string DataDirectory, DatabaseProvider Provi
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new PuenteConfigurationException(DataDirectoryKey,
-                $"{DataDirectoryKey} '{directory}' cannot be created or written: {ex.Message}");
+            throw new PuenteConfigurationException(key, $"{key} '{directory}' cannot be created or written: {ex.Message}");
         }
     }
 }

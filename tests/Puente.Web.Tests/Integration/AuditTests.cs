@@ -69,7 +69,9 @@ public abstract class AuditTests<TApp>(TApp app)
             Assert.Equal(40, await context.Actors.CountAsync(a => a.Code.StartsWith("CONC-")));
             Assert.Equal(40, await context.AuditEntries.CountAsync(a => a.RecordLabel!.StartsWith("CONC-")));
             var verification = await AuditVerifier.VerifyAsync(context);
-            Assert.True(verification.Intact, $"broken at {verification.FirstBreak}");
+            Assert.True(verification.Intact, $"broken at {verification.FirstBreak}, {verification.Anchor.Problem}");
+            // Anchors written out of commit order never move back: the anchor ends at the last entry.
+            Assert.Equal(verification.Anchor.LastEntryId, verification.Anchor.AnchoredHeadId);
         }
     }
 
@@ -118,6 +120,173 @@ public abstract class AuditTests<TApp>(TApp app)
             // Put the entry back: the chain holds again (the other tests of this application rely on it).
             await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"RecordLabel\" = {original.RecordLabel}, \"Hash\" = {original.Hash} WHERE \"Id\" = {target}");
             Assert.True((await AuditVerifier.VerifyAsync(db)).Intact);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(20)]
+    public async Task Verify_names_the_missing_entries_when_the_last_ones_are_deleted(int count)
+    {
+        app.SkipIfUnavailable();
+        var (scope, db) = app.Database();
+        await using (scope)
+        {
+            var before = await AuditVerifier.VerifyAsync(db);
+            Assert.True(before.Intact, $"{before.FirstBreak} {before.Anchor.Problem}");
+            var last = before.Anchor.LastEntryId;
+            Assert.Equal(last, before.Anchor.AnchoredHeadId);
+
+            var deleted = await AuditTampering.DeleteFromAsync(db, last - count + 1);
+            var result = await AuditVerifier.VerifyAsync(db);
+            Assert.False(result.Intact);
+            Assert.Null(result.FirstBreak); // the chain left in the database is unbroken: only the anchor shows the loss
+            Assert.Equal(last - count, result.EntriesChecked);
+            Assert.Equal(AuditProblems.EntriesMissing, result.Anchor.Problem!.Kind);
+            Assert.Equal([last - count + 1, last], result.Anchor.Problem.Arguments);
+            Assert.StartsWith($"entries {last - count + 1} to {last} are missing", result.Anchor.Problem.ToString(), StringComparison.Ordinal);
+
+            await AuditTampering.PutBackAsync(db, deleted);
+            Assert.True((await AuditVerifier.VerifyAsync(db)).Intact);
+        }
+    }
+
+    [Fact]
+    public async Task Verify_names_every_entry_missing_when_all_are_deleted()
+    {
+        app.SkipIfUnavailable();
+        var (scope, db) = app.Database();
+        await using (scope)
+        {
+            var last = (await AuditVerifier.VerifyAsync(db)).Anchor.LastEntryId;
+            var deleted = await AuditTampering.DeleteFromAsync(db, 1);
+
+            var result = await AuditVerifier.VerifyAsync(db);
+            Assert.False(result.Intact);
+            Assert.Equal(0, result.EntriesChecked);
+            Assert.Equal(AuditProblems.EntriesMissing, result.Anchor.Problem!.Kind);
+            Assert.Equal([1L, last], result.Anchor.Problem.Arguments);
+
+            await AuditTampering.PutBackAsync(db, deleted);
+            Assert.True((await AuditVerifier.VerifyAsync(db)).Intact);
+        }
+    }
+
+    [Fact]
+    public async Task Verify_finds_an_entry_rewritten_with_the_later_hashes_recomputed_and_later_saves_do_not_hide_it()
+    {
+        app.SkipIfUnavailable();
+        var (scope, db) = app.Database();
+        await using (scope)
+        {
+            var last = (await AuditVerifier.VerifyAsync(db)).Anchor.LastEntryId;
+            var originals = await AuditTampering.RewriteAsync(db, 3, "forged");
+            Assert.Equal("forged", (await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Id == 3)).RecordLabel);
+
+            var result = await AuditVerifier.VerifyAsync(db);
+            Assert.False(result.Intact);
+            Assert.Null(result.FirstBreak); // every link in the database holds: the old verifier said "intact"
+            Assert.Equal(AuditProblems.HeadChanged, result.Anchor.Problem!.Kind);
+            Assert.Equal([last], result.Anchor.Problem.Arguments);
+
+            // The application keeps working, but the anchor does not move past a history that no longer continues it.
+            var anchorText = await File.ReadAllTextAsync(db.AnchorStore!.AnchorPath);
+            db.Actors.Add(new Core.Catalog.Actor { Code = "FORGE-AFTER", NameEn = "Saved after the forgery", Country = "MX" });
+            await db.SaveChangesAsync();
+            Assert.Equal(anchorText, await File.ReadAllTextAsync(db.AnchorStore.AnchorPath));
+            result = await AuditVerifier.VerifyAsync(db);
+            Assert.Equal(AuditProblems.HeadChanged, result.Anchor.Problem!.Kind);
+            Assert.Equal(last + 1, result.Anchor.LastEntryId);
+
+            await AuditTampering.DeleteFromAsync(db, last + 1);
+            await AuditTampering.RestoreAsync(db, originals);
+            Assert.True((await AuditVerifier.VerifyAsync(db)).Intact);
+        }
+    }
+
+    [Fact]
+    public async Task A_rolled_back_append_leaves_the_anchor_and_an_anchor_left_behind_by_a_crash_is_tolerated()
+    {
+        app.SkipIfUnavailable();
+        var (scope, db) = app.Database();
+        await using (scope)
+        {
+            var path = db.AnchorStore!.AnchorPath;
+            var anchored = await File.ReadAllTextAsync(path);
+            var last = (await AuditVerifier.VerifyAsync(db)).Anchor.LastEntryId;
+
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                db.Actors.Add(new Core.Catalog.Actor { Code = "ROLLED-BACK", NameEn = "Never committed", Country = "MX" });
+                await db.SaveChangesAsync();
+                await transaction.RollbackAsync();
+            }
+
+            db.ChangeTracker.Clear();
+            Assert.Equal(anchored, await File.ReadAllTextAsync(path));
+            Assert.True((await AuditVerifier.VerifyAsync(db)).Intact);
+
+            // A commit moves the anchor; put the old anchor back, as if the process died between commit and anchor write.
+            db.Actors.Add(new Core.Catalog.Actor { Code = "CRASH-1", NameEn = "Committed, anchor lost", Country = "MX" });
+            await db.SaveChangesAsync();
+            Assert.NotEqual(anchored, await File.ReadAllTextAsync(path));
+            await File.WriteAllTextAsync(path, anchored);
+            var behind = await AuditVerifier.VerifyAsync(db);
+            Assert.True(behind.Intact, $"{behind.Anchor.Problem}");
+            Assert.Equal(last, behind.Anchor.AnchoredHeadId);
+            Assert.Equal(1, behind.Anchor.EntriesAfterAnchor);
+
+            // The next commit catches the anchor up.
+            db.Actors.Add(new Core.Catalog.Actor { Code = "CRASH-2", NameEn = "Committed after", Country = "MX" });
+            await db.SaveChangesAsync();
+            var caughtUp = await AuditVerifier.VerifyAsync(db);
+            Assert.True(caughtUp.Intact);
+            Assert.Equal(last + 2, caughtUp.Anchor.AnchoredHeadId);
+        }
+    }
+
+    [Fact]
+    public async Task An_anchor_edited_without_its_key_is_refused_and_the_key_is_private()
+    {
+        app.SkipIfUnavailable();
+        var (scope, db) = app.Database();
+        await using (scope)
+        {
+            var store = db.AnchorStore!;
+            var text = await File.ReadAllTextAsync(store.AnchorPath);
+            var head = (await AuditVerifier.VerifyAsync(db)).Anchor.AnchoredHeadId!.Value;
+            // Someone who deleted the last entries moves the anchor back to match, without the key.
+            await File.WriteAllTextAsync(store.AnchorPath, text.Replace($" {head} ", $" {head - 1} ", StringComparison.Ordinal));
+            var result = await AuditVerifier.VerifyAsync(db);
+            Assert.False(result.Intact);
+            Assert.Equal(AuditProblems.AnchorSignature, result.Anchor.Problem!.Kind);
+
+            await File.WriteAllTextAsync(store.AnchorPath, text);
+            Assert.True((await AuditVerifier.VerifyAsync(db)).Intact);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(store.KeyPath));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_audit_page_shows_the_anchored_head_and_what_is_missing()
+    {
+        app.SkipIfUnavailable();
+        using var admin = await app.UiAs(TestUsers.MxAdmin);
+        var (scope, db) = app.Database();
+        await using (scope)
+        {
+            var page = await (await FormPost.SubmitAsync(admin, "/Admin/Audit", [])).Content.ReadAsStringAsync();
+            var last = (await AuditVerifier.VerifyAsync(db)).Anchor.LastEntryId;
+            Assert.Contains($"the anchored head, entry {last}, has the anchored hash", page, StringComparison.Ordinal);
+
+            var deleted = await AuditTampering.DeleteFromAsync(db, last);
+            page = await (await FormPost.SubmitAsync(admin, "/Admin/Audit", [])).Content.ReadAsStringAsync();
+            await AuditTampering.PutBackAsync(db, deleted);
+            Assert.Contains($"entries {last} to {last} are missing", page, StringComparison.Ordinal);
+            Assert.Contains("alert-danger", page, StringComparison.Ordinal);
         }
     }
 }
