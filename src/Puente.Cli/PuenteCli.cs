@@ -5,12 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Puente.Core.Access;
-using Puente.Core.Text;
 using Puente.Data;
 using Puente.Data.Access;
 using Puente.Data.Audit;
 using Puente.Data.Configuration;
-using Puente.Data.Identity;
 
 namespace Puente.Cli;
 
@@ -42,53 +40,7 @@ public static class PuenteCli
         db.Subcommands.Add(migrate);
         root.Subcommands.Add(db);
 
-        var users = new Command("users", "Account commands.");
-        var name = new Argument<string>("NAME") { Description = "The user name." };
-        var role = new Option<string>("--role") { Description = "Administrator, Editor, Analyst or Viewer.", Required = true };
-        var side = new Option<string>("--side") { Description = "MX, US or Joint.", Required = true };
-        var displayName = new Option<string?>("--display-name") { Description = "Name shown in the interface." };
-        var groups = new Option<string?>("--groups") { Description = "Comma-separated groups (for Restricted records)." };
-        var add = new Command("add", "Create an account; the password is read from standard input.") { name, role, side, displayName, groups };
-        add.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, logger) =>
-        {
-            if (!EnumText.TryParse<Side>(parse.GetValue(side), out var parsedSide))
-            {
-                await stderr.WriteLineAsync($"Unknown side '{parse.GetValue(side)}'. Use MX, US or Joint.");
-                return Failed;
-            }
-
-            var password = (await stdin.ReadLineAsync(ct))?.TrimEnd('\r') ?? "";
-            if (password.Length == 0)
-            {
-                await stderr.WriteLineAsync("Give the password on standard input, for example: echo \"$PASSWORD\" | puente users add NAME ...");
-                return Failed;
-            }
-
-            await sp.InitializePuenteAsync(logger, ct);
-            await using var scope = sp.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ViewerContext>().Viewer = Viewer.System;
-            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-            var result = await accounts.CreateAsync(new NewAccount(parse.GetValue(name)!, parse.GetValue(role)!, parsedSide, password,
-                parse.GetValue(displayName), (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
-                Viewer.System, ct);
-            if (!result.Succeeded)
-            {
-                foreach (var (field, messages) in result.Errors)
-                {
-                    foreach (var message in messages)
-                    {
-                        await stderr.WriteLineAsync($"{field}: {message}");
-                    }
-                }
-
-                return Failed;
-            }
-
-            await stdout.WriteLineAsync($"Created {result.User!.UserName} ({Roles.Normalize(parse.GetValue(role))}, {parsedSide}).");
-            return Ok;
-        }));
-        users.Subcommands.Add(add);
-        root.Subcommands.Add(users);
+        root.Subcommands.Add(UsersCommands.Build(dataDir, stdin, stdout, stderr));
 
         var audit = new Command("audit", "Audit trail commands.");
         var verify = new Command("verify",

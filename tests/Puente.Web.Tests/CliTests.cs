@@ -120,6 +120,62 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Users_list_role_lock_and_unlock_change_accounts_with_audit_entries_and_refuse_unknown_names_and_roles()
+    {
+        Assert.Equal(0, (await RunAsync("Cli-Passw0rd-2026\n", "users", "add", "ana", "--role", "editor", "--side", "US", "--groups", "water")).Code);
+
+        var role = await RunAsync("", "users", "role", "ana", "viewer");
+        Assert.Equal(0, role.Code);
+        Assert.Contains("ana is now Viewer.", role.Out, StringComparison.Ordinal);
+        Assert.Equal(0, (await RunAsync("", "users", "lock", "ana")).Code);
+
+        var list = await RunAsync("", "users", "list");
+        Assert.Equal(0, list.Code);
+        var lines = list.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("USER", lines[0], StringComparison.Ordinal);
+        Assert.Equal(["ana", "Viewer", "US", "water", "locked", "ana"], lines.Single(l => l.StartsWith("ana ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // The generated administrator has not changed its password yet.
+        Assert.Contains("must-change-password", lines.Single(l => l.StartsWith("admin ", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync("", "users", "unlock", "ana")).Code);
+        Assert.Contains("active", (await RunAsync("", "users", "list")).Out.Split('\n').Single(l => l.StartsWith("ana ", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        var unknownUser = await RunAsync("", "users", "role", "nobody", "viewer");
+        Assert.Equal(PuenteCli.Failed, unknownUser.Code);
+        Assert.Contains("No user named 'nobody'", unknownUser.Err, StringComparison.Ordinal);
+        Assert.Equal(PuenteCli.Failed, (await RunAsync("", "users", "lock", "nobody")).Code);
+        Assert.Equal(PuenteCli.Failed, (await RunAsync("", "users", "unlock", "nobody")).Code);
+        var unknownRole = await RunAsync("", "users", "role", "ana", "emperor");
+        Assert.Equal(PuenteCli.Failed, unknownRole.Code);
+        Assert.Contains("Unknown role 'emperor'. Use one of: Administrator, Editor, Analyst, Viewer.", unknownRole.Err, StringComparison.Ordinal);
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "puente.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Action || ' ' || Actor || ' ' || \"After\" FROM AuditEntries WHERE RecordLabel = 'ana' ORDER BY Id";
+            var entries = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    entries.Add(reader.GetString(0));
+                }
+            }
+
+            Assert.Equal(4, entries.Count);
+            Assert.StartsWith("UserCreated system", entries[0], StringComparison.Ordinal);
+            Assert.StartsWith("RoleChanged system", entries[1], StringComparison.Ordinal);
+            Assert.Contains("\"Role\":\"Viewer\"", entries[1], StringComparison.Ordinal);
+            Assert.StartsWith("UserUpdated system", entries[2], StringComparison.Ordinal);
+            Assert.Contains("\"Locked\":true", entries[2], StringComparison.Ordinal);
+            Assert.Contains("\"Locked\":false", entries[3], StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, (await RunAsync("", "audit", "verify")).Code);
+    }
+
+    [Fact]
     public async Task Water_commands_answer_with_the_documented_json_keys_and_import_validates()
     {
         var allotment = await RunAsync("", "water", "colorado", "allotment", "--year", "2022", "--elevation", "1065.85", "--format", "json");

@@ -17,8 +17,16 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyDictionary<string, s
     public static AccountResult Failure(string field, params string[] messages) => new(false, new Dictionary<string, string[]> { [field] = messages });
 }
 
-/// <summary>Creates and changes accounts, auditing each change. Used by the admin UI and by <c>puente users</c>.</summary>
-public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<IdentityRole> roles, PuenteDbContext db)
+/// <summary>An account as the administrator's list shows it.</summary>
+public sealed record AccountSummary(string Id, string UserName, string DisplayName, string Role, Side Side, string Groups, bool Locked,
+    bool MustChangePassword);
+
+/// <summary>
+/// Creates and changes accounts, auditing each change. Used by the admin UI and by <c>puente users</c>. Every change
+/// of role, side, groups or lock state rotates the account's security stamp, which ends its sessions and bearer tokens
+/// (docs/decisions/0014-tokens-follow-their-account.md).
+/// </summary>
+public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<IdentityRole> roles, PuenteDbContext db, TimeProvider time)
 {
     public async Task EnsureRolesAsync()
     {
@@ -37,6 +45,41 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
 
     public async Task<string> GetRoleAsync(PuenteUser user) =>
         (await users.GetRolesAsync(user)).Select(Roles.Normalize).FirstOrDefault(r => r is not null) ?? Roles.Viewer;
+
+    /// <summary>Every account, by user name, with its role and whether it is locked now.</summary>
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var roleOf = (await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken))
+            .GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Select(r => Roles.Normalize(r.Name)).FirstOrDefault(r => r is not null) ?? Roles.Viewer);
+        return [.. all.Select(u => new AccountSummary(u.Id, u.UserName!, u.DisplayName, roleOf.GetValueOrDefault(u.Id, Roles.Viewer), u.Side,
+            u.Groups, u.LockoutEnd > now, u.MustChangePassword))];
+    }
+
+    /// <summary>Gives the account named <paramref name="userName"/> another role, keeping everything else (audited as RoleChanged).</summary>
+    public async Task<AccountResult> SetRoleAsync(string userName, string role, Viewer actor, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return AccountResult.Failure("userName", $"No user named '{userName}'.");
+        }
+
+        return await UpdateAsync(user.Id, role, user.Side, user.GroupList, user.DisplayName, IsLocked(user), actor, cancellationToken);
+    }
+
+    /// <summary>Locks the account named <paramref name="userName"/> until it is unlocked, or unlocks it (audited as UserUpdated).</summary>
+    public async Task<AccountResult> SetLockedAsync(string userName, bool locked, Viewer actor, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return AccountResult.Failure("userName", $"No user named '{userName}'.");
+        }
+
+        return await UpdateAsync(user.Id, await GetRoleAsync(user), user.Side, user.GroupList, user.DisplayName, locked, actor, cancellationToken);
+    }
 
     /// <summary>Creates an account with its role in one transaction, with a UserCreated audit entry.</summary>
     public async Task<AccountResult> CreateAsync(NewAccount account, Viewer actor, CancellationToken cancellationToken = default)
@@ -83,7 +126,7 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
         }
 
         db.RecordAccountEvent(AuditAction.UserCreated, actor.UserName, actor.UserId, user.UserName,
-            after: Describe(user, role));
+            after: Describe(user, role, locked: false));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AccountResult(true, new Dictionary<string, string[]>(), user);
@@ -102,7 +145,7 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
         var newRole = Roles.Normalize(role);
         if (newRole is null)
         {
-            return AccountResult.Failure("role", $"Unknown role '{role}'.");
+            return AccountResult.Failure("role", $"Unknown role '{role}'. Use one of: {string.Join(", ", Roles.All)}.");
         }
 
         var normalizedGroups = groups.Select(Principals.NormalizeGroup).Where(g => g.Length > 0).Distinct().ToList();
@@ -113,7 +156,7 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
         }
 
         var oldRole = await GetRoleAsync(user);
-        var before = Describe(user, oldRole);
+        var before = Describe(user, oldRole, IsLocked(user));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (oldRole != newRole)
         {
@@ -135,9 +178,10 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
             return new AccountResult(false, ToErrors(updated));
         }
 
-        // Changing side, groups or role changes what the user may read: end the user's existing sessions.
+        // Changing side, groups, role or lock state changes what the user may do: end the user's existing sessions and
+        // tokens (the cookie validator and the bearer check compare this stamp).
         await users.UpdateSecurityStampAsync(user);
-        var after = Describe(user, newRole);
+        var after = Describe(user, newRole, locked);
         db.RecordAccountEvent(oldRole != newRole ? AuditAction.RoleChanged : AuditAction.UserUpdated,
             actor.UserName, actor.UserId, user.UserName!, before, after);
         await db.SaveChangesAsync(cancellationToken);
@@ -199,8 +243,11 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
         }
     }
 
-    private static string Describe(PuenteUser user, string role) =>
-        JsonSerializer.Serialize(new { user.UserName, user.DisplayName, Role = role, Side = user.Side.ToString(), user.Groups }, Audit.AuditWriter.SnapshotJson);
+    private bool IsLocked(PuenteUser user) => user.LockoutEnd > time.GetUtcNow();
+
+    private static string Describe(PuenteUser user, string role, bool locked) =>
+        JsonSerializer.Serialize(new { user.UserName, user.DisplayName, Role = role, Side = user.Side.ToString(), user.Groups, Locked = locked },
+            Audit.AuditWriter.SnapshotJson);
 
     private static Dictionary<string, string[]> ToErrors(IdentityResult result) =>
         result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password"

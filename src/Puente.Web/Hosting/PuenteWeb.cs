@@ -43,7 +43,11 @@ public static class PuenteWeb
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.Events.OnMessageReceived = BearerTokenCheck.OnMessageReceivedAsync;
+            })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/Account/Login";
@@ -56,8 +60,11 @@ public static class PuenteWeb
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
             }));
-        // A role, side or password change takes effect on the user's open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A role, side, groups, lock or password change reaches the user's open sessions and tokens within 30 seconds.
+        // The cookie validator checks only once strictly more than the interval has passed since the cookie's issue time,
+        // which the cookie keeps to the second: a second less keeps the bound.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SecurityStampCache.MaxAge - TimeSpan.FromSeconds(1));
+        services.AddSingleton<SecurityStampCache>();
 
         services.AddIdentityCore<PuenteUser>(PuenteIdentity.Configure)
             .AddRoles<IdentityRole>()

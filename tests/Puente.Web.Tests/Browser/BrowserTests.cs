@@ -97,6 +97,6 @@ public sealed class BrowserTests(BrowserFixture fixture)
         await page.FillAsync("#Input_Password", "wrong-password-1");
         await page.ClickAsync("#sign-in");
         await page.WaitForSelectorAsync(".validation-summary-errors");
-        Assert.Contains("Usuario o contraseña incorrectos.", await page.InnerTextAsync(".validation-summary-errors"), StringComparison.Ordinal);
+        Assert.Contains("Usuario o contraseña incorrectos, o la cuenta está bloqueada", await page.InnerTextAsync(".validation-summary-errors"), StringComparison.Ordinal);
     }
 }

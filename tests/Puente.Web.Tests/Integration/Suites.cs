@@ -27,3 +27,7 @@ public sealed class PostgresAuditTests(PostgresApp app) : AuditTests<PostgresApp
 public sealed class SqliteUiTests(SqliteApp app) : UiTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresUiTests(PostgresApp app) : UiTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteAccountTests(SqliteApp app) : AccountTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresAccountTests(PostgresApp app) : AccountTests<PostgresApp>(app), IClassFixture<PostgresApp>;

@@ -29,7 +29,7 @@ public static class AccountApi
     }
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync([FromBody] LoginRequest request,
-        SignInManager<PuenteUser> signIn, UserManager<PuenteUser> users, IStringLocalizer<SharedResource> t)
+        SignInManager<PuenteUser> signIn, IStringLocalizer<SharedResource> t)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
@@ -47,12 +47,6 @@ public static class AccountApi
             return ApiResults.Invalid(errors, t);
         }
 
-        var user = await users.FindByNameAsync(request.UserName);
-        if (user is { MustChangePassword: true })
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Change the generated password in the web interface first."]);
-        }
-
         // The bearer handler writes {tokenType, accessToken, expiresIn, refreshToken} itself.
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
@@ -61,8 +55,14 @@ public static class AccountApi
             return TypedResults.Empty;
         }
 
-        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
-            title: result.IsLockedOut ? t["The account is locked after repeated failed sign-ins. Try again later."] : t["Wrong user name or password."]);
+        // NotAllowed comes only after the right password (AuditingSignInManager): saying so then tells nothing new.
+        if (result.IsNotAllowed)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Change your password in the web interface first."]);
+        }
+
+        // One answer for an unknown name, a wrong password and a locked account, so that it does not tell which names exist.
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: t["Wrong user name or password, or the account is locked (for a while after repeated failed sign-ins, or by an administrator)."]);
     }
 
     /// <summary>Exchanges a refresh token for a new access token, if the account is still valid (unchanged security stamp).</summary>

@@ -26,15 +26,11 @@ public sealed class LoginModel(SignInManager<PuenteUser> signIn, UserManager<Pue
         }
 
         var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError("", t["The account is locked after repeated failed sign-ins. Try again later."]);
-            return Page();
-        }
-
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", t["Wrong user name or password."]);
+            // One message for an unknown name, a wrong password and a locked account, as the API's, so that it does
+            // not tell which names exist.
+            ModelState.AddModelError("", t["Wrong user name or password, or the account is locked (for a while after repeated failed sign-ins, or by an administrator)."]);
             return Page();
         }
 

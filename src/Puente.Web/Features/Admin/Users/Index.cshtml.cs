@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Puente.Core.Access;
 using Puente.Data.Identity;
 
@@ -11,8 +9,7 @@ namespace Puente.Web.Features.Admin.Users;
 public sealed record UserRow(string Id, string UserName, string DisplayName, string Role, Side Side, string Groups, bool Locked);
 
 [Authorize(Policy = Policies.Administrators)]
-public sealed class IndexModel(PuenteDbContext db, AccountService accounts, UserManager<PuenteUser> users, TimeProvider time,
-    IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(PuenteDbContext db, AccountService accounts, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public NewUserInput Input { get; set; } = new();
@@ -29,8 +26,10 @@ public sealed class IndexModel(PuenteDbContext db, AccountService accounts, User
             return Page();
         }
 
+        // The administrator chose this password and knows it: the user replaces it at the first sign-in in the UI, and
+        // the API refuses the account until then (accounts for automation come from `puente users add`).
         var result = await accounts.CreateAsync(new NewAccount(Input.UserName, Input.Role, Input.Side, Input.Password, Input.DisplayName,
-            (Input.Groups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), db.Viewer, ct);
+            (Input.Groups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), MustChangePassword: true), db.Viewer, ct);
         if (!result.Succeeded)
         {
             foreach (var (field, messages) in result.Errors)
@@ -49,14 +48,8 @@ public sealed class IndexModel(PuenteDbContext db, AccountService accounts, User
         return RedirectToPage();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var all = await users.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
-        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
-        Users = [.. all.Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName,
-            roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? Roles.Viewer, u.Side, u.Groups, u.LockoutEnd > now))];
-    }
+    private async Task LoadAsync(CancellationToken ct) =>
+        Users = [.. (await accounts.ListAsync(ct)).Select(u => new UserRow(u.Id, u.UserName, u.DisplayName, u.Role, u.Side, u.Groups, u.Locked))];
 
     public sealed class NewUserInput
     {
