@@ -343,6 +343,17 @@ public sealed class WaterWebTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("already recorded", System.Net.WebUtility.HtmlDecode(duplicate), StringComparison.Ordinal);
         Assert.Contains("id=\"recent-deliveries\"", duplicate, StringComparison.Ordinal);
         Assert.Contains("handler=Withdraw", duplicate, StringComparison.Ordinal);
+
+        var row = System.Text.RegularExpressions.Regex.Match(duplicate,
+            "name=\"withdrawId\" value=\"([^\"]+)\" /><input type=\"hidden\" name=\"withdrawVersion\" value=\"([0-9]+)\"");
+        Assert.True(row.Success);
+        var withdrawn = await (await FormPost.SubmitAsync(ui, "/Water/Record", new()
+        {
+            ["withdrawId"] = row.Groups[1].Value, ["withdrawVersion"] = row.Groups[2].Value, ["reason"] = "Recorded twice",
+        }, "/Water/Record?handler=Withdraw")).Content.ReadAsStringAsync();
+        Assert.Contains("The delivery was withdrawn", withdrawn, StringComparison.Ordinal);
+        Assert.Contains("Recorded twice", withdrawn, StringComparison.Ordinal);
+        Assert.Equal(0m, await DeliveredInWeekAsync(api, "2026-06-01"));
     }
 
     [Fact]
