@@ -83,6 +83,13 @@ public static class WaterCommands
             string csv;
             try
             {
+                // The same bound as the API and the page: a table larger than this is refused before it is read.
+                if (new FileInfo(parse.GetValue(file)!).Length > DeliveryImport.MaxBytes)
+                {
+                    await stderr.WriteLineAsync($"{parse.GetValue(file)} is larger than {DeliveryImport.MaxBytes / 1_000_000} MB; split it into smaller files.");
+                    return PuenteCli.Failed;
+                }
+
                 csv = await File.ReadAllTextAsync(parse.GetValue(file)!, ct);
             }
             catch (IOException ex)
@@ -94,10 +101,24 @@ public static class WaterCommands
             await sp.InitializePuenteAsync(logger, ct);
             await using var scope = sp.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<ViewerContext>().Viewer = Viewer.System;
-            var result = await scope.ServiceProvider.GetRequiredService<WaterService>().ImportAsync(csv, parse.GetValue(validOnly), ct);
+            ImportResult result;
+            try
+            {
+                result = await scope.ServiceProvider.GetRequiredService<WaterService>().ImportAsync(csv, parse.GetValue(validOnly), ct);
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException ex) when (UniqueConflict.From(ex) is not null)
+            {
+                await stderr.WriteLineAsync("Another import recorded some of these weeks meanwhile; nothing was written. Import again to see which rows are already recorded.");
+                return PuenteCli.Failed;
+            }
             foreach (var e in result.Table.Errors)
             {
                 await stdout.WriteLineAsync($"row {e.Row}, {e.Field}: {e.Message}");
+            }
+
+            if (result.Table.UnlistedProblems > 0)
+            {
+                await stdout.WriteLineAsync($"{result.Table.UnlistedProblems} more problem(s) not listed ({result.Table.ProblemCount} in all).");
             }
 
             await stdout.WriteLineAsync($"{result.Table.Rows} row(s), {result.Table.Valid.Count} valid, {result.Written} written.");

@@ -275,3 +275,125 @@ public sealed class EarlyClosureTests
         Assert.Equal(1_750_000m / cycles[2].ScheduledDays, next.ProratedObligationAf);
     }
 }
+
+public sealed class WaterBoundsTests
+{
+    private static readonly RioGrandeCycle[] Cycles = [new(37, new DateOnly(2025, 10, 25))];
+
+    // Each volume is above what one delivery can be (5,000,000 AF) in its own unit; the largest would overflow a conversion.
+    [Theory]
+    [InlineData("79228162514264337593543950335", "AF")]
+    [InlineData("5000000.000001", "AF")]
+    [InlineData("6200000000", "m3")]
+    [InlineData("100000000000000000000000", "Mm3")]
+    [InlineData("79228162514264337593543950335", "Mm3")]
+    public void A_volume_above_the_physical_ceiling_is_refused_in_every_unit_without_overflow(string volume, string unit)
+    {
+        var t = DeliveryImport.Parse($"date,volume,unit,source\n2026-01-05,{volume},{unit},Conchos\n", Cycles, []);
+        var error = Assert.Single(t.Errors);
+        Assert.Equal(("volume", "water.tooLarge"), (error.Field, error.Problem.Code));
+        Assert.Empty(t.Valid);
+    }
+
+    [Theory]
+    [InlineData("5000000", "AF", 5_000_000)]
+    [InlineData("6167.4091877376", "Mm3", 5_000_000)]
+    public void The_ceiling_itself_is_accepted(string volume, string unit, decimal af)
+    {
+        var t = DeliveryImport.Parse($"date,volume,unit,source\n2026-01-05,{volume},{unit},Conchos\n", Cycles, []);
+        Assert.Empty(t.Errors);
+        Assert.Equal(af, Math.Round(t.Valid.Single().Delivery.VolumeAf, 6));
+    }
+
+    [Fact]
+    public void A_table_of_junk_lists_the_first_100_problems_and_counts_them_all_up_to_the_row_limit()
+    {
+        var junk = "date,volume,unit,source\n" + string.Concat(Enumerable.Repeat("junk\n", DeliveryImport.MaxRows + 5_000));
+        var t = DeliveryImport.Parse(junk, Cycles, []);
+        Assert.Equal(DeliveryImport.MaxErrors, t.Errors.Count);
+        Assert.Equal(DeliveryImport.MaxRows, t.Rows);
+        Assert.Equal(DeliveryImport.MaxRows + 1, t.ProblemCount); // every row, and the row limit itself
+    }
+
+    [Fact]
+    public void A_long_document_is_refused_and_a_long_bad_value_is_not_repeated_whole()
+    {
+        var t = DeliveryImport.Parse($"date,volume,unit,source,document\n2026-01-05,5,AF,{new string('x', 10_000)},{new string('d', 501)}\n", Cycles, []);
+        Assert.Equal(["source", "document"], t.Errors.Select(e => e.Field));
+        Assert.True(t.Errors[0].Message.Length < 200, t.Errors[0].Message);
+    }
+
+    [Theory]
+    [InlineData("en-US", "12,000", 12_000)]
+    [InlineData("es-MX", "12,000.5", 12_000.5)]
+    [InlineData("en-US", "12000", 12_000)]
+    public void One_delivery_typed_in_a_form_reads_thousands_separators_of_the_users_language(string culture, string volume, decimal af)
+    {
+        var errors = new List<RowError>();
+        var d = DeliveryImport.Check(1, new DeliveryFields("2026-01-05", volume, "AF", "Conchos", "IBWC, week 1"), Cycles, errors, new System.Globalization.CultureInfo(culture));
+        Assert.Empty(errors);
+        Assert.Equal((af, "IBWC, week 1"), (d!.VolumeAf, d.DocumentReference)); // the comma in the document is kept
+    }
+
+    [Fact]
+    public void A_number_the_users_language_cannot_read_is_refused_with_an_example_of_how_to_write_it()
+    {
+        var errors = new List<RowError>();
+        Assert.Null(DeliveryImport.Check(1, new DeliveryFields("2026-01-05", "12.000,5", "AF", "Conchos", null), Cycles, errors, new System.Globalization.CultureInfo("en-US")));
+        var error = Assert.Single(errors);
+        Assert.Equal(("volume", "'12.000,5' is not a number (write it like 12,345.5)"), (error.Field, error.Message));
+    }
+
+    [Fact]
+    public void A_reserve_movement_above_a_years_allotment_is_refused()
+    {
+        Assert.Equal("water.tooLarge", ColoradoReserve.Check([], new ReserveMovement(new DateOnly(2024, 1, 1), ReserveMovementKind.Deferral, 1_700_001m))!.Code);
+        Assert.Null(ColoradoReserve.Check([], new ReserveMovement(new DateOnly(2024, 1, 1), ReserveMovementKind.Deferral, 1_700_000m)));
+    }
+
+    [Fact]
+    public void A_withdrawn_delivery_frees_its_week()
+    {
+        var record = new WaterDeliveryRecord { Date = new DateOnly(2026, 1, 8), Source = DeliverySource.Conchos };
+        Assert.Equal(new DateOnly(2026, 1, 5), record.WeekOf); // the Monday
+        record.Withdraw("typed twice");
+        Assert.Equal((true, (DateOnly?)null, "typed twice"), (record.Withdrawn, record.WeekOf, record.WithdrawalReason));
+    }
+}
+
+public sealed class ColoradoCalculatorInputTests
+{
+    [Fact]
+    public void A_year_before_the_first_minute_says_so_and_a_year_after_the_last_asks_for_the_successor()
+    {
+        Assert.Equal("2016 is before the first minute in the tier table (Minute 323, in force from 2017-09-27).",
+            ColoradoCalculator.Uncovered([ColoradoTierTests.Minute323], 2016)!.ToString());
+        Assert.Equal("water.noMinute", ColoradoCalculator.Uncovered([ColoradoTierTests.Minute323], 2027)!.Code);
+        var ex = Assert.Throws<InvalidOperationException>(() => ColoradoCalculator.Allotment([ColoradoTierTests.Minute323], 2016, 1060m));
+        Assert.Contains("before the first minute", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2025", "-5", "elevation", "water.elevationOutOfRange")]
+    [InlineData("2025", "99999", "elevation", "water.elevationOutOfRange")]
+    [InlineData("2025", "abc", "elevation", "water.elevationNotANumber")]
+    [InlineData("2025", "", "elevation", "water.elevationMissing")]
+    [InlineData("abc", "1060", "year", "water.notAYear")]
+    [InlineData("99999", "1060", "year", "water.yearOutOfRange")]
+    [InlineData("2016", "1060", "year", "water.beforeFirstMinute")]
+    public void Every_bad_calculator_input_is_named(string year, string elevation, string field, string code)
+    {
+        var problems = new List<FieldProblem>();
+        Assert.Null(ColoradoCalculator.Read([ColoradoTierTests.Minute323], year, elevation, null, problems));
+        var problem = Assert.Single(problems);
+        Assert.Equal((field, code), (problem.Field, problem.Problem.Code));
+    }
+
+    [Fact]
+    public void Good_calculator_inputs_are_read()
+    {
+        var problems = new List<FieldProblem>();
+        Assert.Equal((2025, 1060.5m, 0m), ColoradoCalculator.Read([ColoradoTierTests.Minute323], "2025", "1060.5", "", problems));
+        Assert.Empty(problems);
+    }
+}

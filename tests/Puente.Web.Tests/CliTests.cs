@@ -212,6 +212,12 @@ public sealed class CliTests : IDisposable
         }
 
         Assert.Equal(1, (await RunAsync("", "water", "colorado", "allotment", "--year", "2027", "--elevation", "1060")).Code);
+
+        var huge = Path.Combine(_dir, "huge.csv");
+        await File.WriteAllTextAsync(huge, "date,volume,unit,source\n" + new string('x', 5_000_001));
+        var tooLarge = await RunAsync("", "water", "riogrande", "import", huge);
+        Assert.Equal(1, tooLarge.Code);
+        Assert.Contains("larger than 5 MB", tooLarge.Err, StringComparison.Ordinal);
     }
 
     [Fact]

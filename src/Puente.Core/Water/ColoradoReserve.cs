@@ -41,12 +41,20 @@ public static class ColoradoReserve
     public static decimal Balance(IEnumerable<ReserveMovement> movements, DateOnly asOf) =>
         movements.Where(m => m.Date <= asOf).Sum(m => m.Change);
 
-    /// <summary>Why a movement cannot be recorded, or null: volumes are positive and a recovery cannot exceed the balance.</summary>
+    /// <summary>
+    /// Why a movement's volume cannot be recorded, or null: volumes are positive, at most
+    /// <see cref="WaterLimits.MaxReserveMovementAf"/>, and a recovery cannot exceed the balance.
+    /// </summary>
     public static Problem? Check(IEnumerable<ReserveMovement> existing, ReserveMovement movement)
     {
         if (movement.VolumeAf <= 0)
         {
             return WaterProblems.NotPositive.With();
+        }
+
+        if (movement.VolumeAf > WaterLimits.MaxReserveMovementAf)
+        {
+            return WaterProblems.TooLarge.With(movement.VolumeAf, "AF", WaterLimits.MaxReserveMovementAf);
         }
 
         var balance = Balance(existing, movement.Date);

@@ -19,19 +19,38 @@ public sealed record ImportResult(DeliveryTable Table, int Written)
 /// </summary>
 public sealed class WaterService(PuenteDbContext db)
 {
+    /// <summary>The recorded deliveries that count: withdrawn ones are kept as records but leave the ledger.</summary>
     public async Task<IReadOnlyList<Delivery>> RecordedAsync(CancellationToken cancellationToken = default) =>
-        [.. (await db.WaterDeliveries.AsNoTracking().OrderBy(d => d.Date).ToListAsync(cancellationToken)).Select(d => d.ToDelivery())];
+        [.. (await db.WaterDeliveries.AsNoTracking().Where(d => !d.Withdrawn).OrderBy(d => d.Date).ToListAsync(cancellationToken)).Select(d => d.ToDelivery())];
+
+    /// <summary>The most recently recorded deliveries, withdrawn ones included, newest first (the recording page's list).</summary>
+    public async Task<IReadOnlyList<WaterDeliveryRecord>> RecentAsync(int count, CancellationToken cancellationToken = default) =>
+        await db.WaterDeliveries.AsNoTracking().OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Code).Take(count).ToListAsync(cancellationToken);
+
+    /// <summary>One page of the reserve's movements up to <paramref name="asOf"/> (oldest first) and its balance on that date.</summary>
+    public async Task<ReservePage> ReservePageAsync(DateOnly asOf, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var upTo = db.ReserveMovements.AsNoTracking().Where(r => r.Date <= asOf);
+        var all = await upTo.Select(r => new { r.Date, r.Kind, r.VolumeAf }).ToListAsync(cancellationToken);
+        var balance = ColoradoReserve.Balance(all.Select(r => new ReserveMovement(r.Date, r.Kind, r.VolumeAf)), asOf);
+        var items = await upTo.OrderBy(r => r.Date).ThenBy(r => r.Code).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new ReservePage(balance, [.. items.Select(r => r.ToMovement())], all.Count);
+    }
 
     public async Task<IReadOnlyList<ReserveMovement>> ReserveAsync(CancellationToken cancellationToken = default) =>
         [.. (await db.ReserveMovements.AsNoTracking().OrderBy(r => r.Date).ToListAsync(cancellationToken)).Select(r => r.ToMovement())];
 
-    /// <summary>Records a movement of Mexico's Colorado reserve; returns why not, or null.</summary>
-    public async Task<Problem?> AddReserveMovementAsync(ReserveMovement movement, CancellationToken cancellationToken = default)
+    /// <summary>Records a movement of Mexico's Colorado reserve; returns why not (field <c>volumeAf</c> or <c>document</c>), or null.</summary>
+    public async Task<FieldProblem?> AddReserveMovementAsync(ReserveMovement movement, CancellationToken cancellationToken = default)
     {
-        var problem = ColoradoReserve.Check(await ReserveAsync(cancellationToken), movement);
-        if (problem is not null)
+        if (movement.DocumentReference is { Length: > WaterLimits.MaxDocumentLength })
         {
-            return problem;
+            return new FieldProblem("document", WaterProblems.TooLong.With(WaterLimits.MaxDocumentLength));
+        }
+
+        if (ColoradoReserve.Check(await ReserveAsync(cancellationToken), movement) is { } problem)
+        {
+            return new FieldProblem("volumeAf", problem);
         }
 
         db.ReserveMovements.Add(new ReserveMovementRecord
@@ -111,10 +130,18 @@ public sealed class WaterService(PuenteDbContext db)
         {
             errors.Add(new RowError(1, "usOwnedAf", WaterProblems.MustNotBeNegative.With()));
         }
+        else if (reading.UsOwnedAf > WaterLimits.MaxStorageAf)
+        {
+            errors.Add(new RowError(1, "usOwnedAf", WaterProblems.TooLarge.With(reading.UsOwnedAf, "AF", WaterLimits.MaxStorageAf)));
+        }
 
         if (reading.UsCapacityAf <= 0)
         {
             errors.Add(new RowError(1, "usCapacityAf", WaterProblems.NotPositive.With()));
+        }
+        else if (reading.UsCapacityAf > WaterLimits.MaxStorageAf)
+        {
+            errors.Add(new RowError(1, "usCapacityAf", WaterProblems.TooLarge.With(reading.UsCapacityAf, "AF", WaterLimits.MaxStorageAf)));
         }
 
         if (reading.Date < WaterData.RioGrande.Min(h => h.Cycle.Start))
@@ -141,6 +168,12 @@ public sealed class WaterService(PuenteDbContext db)
         return errors;
     }
 
+    /// <summary>
+    /// Imports a weekly table (at most <see cref="DeliveryImport.MaxBytes"/>, checked by the caller before reading): all
+    /// valid rows in one transaction, or none when there are errors unless <paramref name="validRowsOnly"/>. A parallel
+    /// import of the same weeks fails on the unique index as a whole (<see cref="DbUpdateException"/>, a
+    /// <see cref="UniqueConflict"/>), so one set is written.
+    /// </summary>
     public async Task<ImportResult> ImportAsync(string csv, bool validRowsOnly, CancellationToken cancellationToken = default)
     {
         var existing = await RecordedAsync(cancellationToken);
@@ -152,26 +185,118 @@ public sealed class WaterService(PuenteDbContext db)
 
         foreach (var (_, d) in table.Valid)
         {
-            db.WaterDeliveries.Add(new WaterDeliveryRecord
-            {
-                Id = Guid.CreateVersion7(),
-                Code = string.Create(CultureInfo.InvariantCulture, $"RGD-{d.Date:yyyyMMdd}-{d.Source.ToString().ToUpperInvariant()}"),
-                Date = d.Date,
-                VolumeAf = d.VolumeAf,
-                Source = d.Source,
-                DocumentReference = d.DocumentReference,
-                Section = "VII",
-            });
+            db.WaterDeliveries.Add(NewDelivery(d));
         }
 
         await db.SaveChangesAsync(cancellationToken); // one transaction: every valid row, with its audit entries
         return new ImportResult(table, table.Valid.Count);
     }
 
-    /// <summary>One delivery entered by hand: validated exactly as an imported row.</summary>
-    public Task<ImportResult> AddAsync(DateOnly date, string volume, string unit, string source, string? document, CancellationToken cancellationToken = default) =>
-        ImportAsync("date,volume,unit,source,document\n" + string.Join(',', date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), volume, unit, source,
-            (document ?? "").Replace(",", ";", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)), validRowsOnly: false, cancellationToken);
+    /// <summary>
+    /// Records one delivery checked as one record (a comma in the document is kept; with <paramref name="numbers"/> the
+    /// volume is read as the person's language writes it). The unique index on week and source decides between parallel
+    /// writers: the loser gets a <see cref="DbUpdateException"/> whose <see cref="UniqueConflict"/> names it.
+    /// </summary>
+    public async Task<DeliveryWrite> AddAsync(DeliveryFields fields, IFormatProvider? numbers, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<RowError>();
+        if (await CheckAsync(fields, numbers, null, errors, cancellationToken) is not { } delivery)
+        {
+            return DeliveryWrite.Invalid(errors);
+        }
+
+        var record = NewDelivery(delivery);
+        db.WaterDeliveries.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return new DeliveryWrite(DeliveryWriteOutcome.Written, record, []);
+    }
+
+    /// <summary>Corrects a delivery recorded by mistake, from the <paramref name="version"/> the writer read (audited).</summary>
+    public async Task<DeliveryWrite> CorrectAsync(Guid id, int version, DeliveryFields fields, IFormatProvider? numbers, CancellationToken cancellationToken = default)
+    {
+        var record = await db.WaterDeliveries.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (Refused(record, version) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new List<RowError>();
+        if (await CheckAsync(fields, numbers, id, errors, cancellationToken) is not { } delivery)
+        {
+            return DeliveryWrite.Invalid(errors);
+        }
+
+        db.Entry(record!).Property(r => r.Version).OriginalValue = version; // a writer in between makes the save fail (409)
+        record!.Date = delivery.Date;
+        record.VolumeAf = delivery.VolumeAf;
+        record.Source = delivery.Source;
+        record.DocumentReference = delivery.DocumentReference;
+        await db.SaveChangesAsync(cancellationToken);
+        return new DeliveryWrite(DeliveryWriteOutcome.Written, record, []);
+    }
+
+    /// <summary>
+    /// Withdraws a delivery recorded by mistake: it stays as a record with the reason (and, in the audit trail, who and
+    /// when) but leaves the ledger and frees its week for a correct one. Deliveries are never deleted.
+    /// </summary>
+    public async Task<DeliveryWrite> WithdrawAsync(Guid id, int version, string? reason, CancellationToken cancellationToken = default)
+    {
+        var record = await db.WaterDeliveries.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (Refused(record, version) is { } refused)
+        {
+            return refused;
+        }
+
+        var text = reason?.Trim() ?? "";
+        if (text.Length == 0 || text.Length > WaterLimits.MaxReasonLength)
+        {
+            return DeliveryWrite.Invalid([new RowError(1, "reason", text.Length == 0
+                ? WaterProblems.ReasonMissing.With()
+                : WaterProblems.TooLong.With(WaterLimits.MaxReasonLength))]);
+        }
+
+        db.Entry(record!).Property(r => r.Version).OriginalValue = version;
+        record!.Withdraw(text);
+        await db.SaveChangesAsync(cancellationToken);
+        return new DeliveryWrite(DeliveryWriteOutcome.Written, record, []);
+    }
+
+    private static DeliveryWrite? Refused(WaterDeliveryRecord? record, int version) =>
+        record is null ? DeliveryWrite.Of(DeliveryWriteOutcome.NotFound)
+        : record.Withdrawn ? new DeliveryWrite(DeliveryWriteOutcome.Withdrawn, record, [new RowError(1, "id", WaterProblems.Withdrawn.With())])
+        : record.Version != version ? DeliveryWrite.Of(DeliveryWriteOutcome.Stale)
+        : null;
+
+    /// <summary>One delivery's own checks, then one per week and source against what counts (leaving out <paramref name="except"/>).</summary>
+    private async Task<Delivery?> CheckAsync(DeliveryFields fields, IFormatProvider? numbers, Guid? except, List<RowError> errors, CancellationToken cancellationToken)
+    {
+        var cycles = Cycles(await ReadingsAsync(cancellationToken)).Select(h => h.Cycle).ToList();
+        if (DeliveryImport.Check(1, fields, cycles, errors, numbers) is not { } delivery)
+        {
+            return null;
+        }
+
+        var week = DeliveryImport.WeekOf(delivery.Date);
+        if (await db.WaterDeliveries.AnyAsync(d => d.WeekOf == week && d.Source == delivery.Source && d.Id != except, cancellationToken))
+        {
+            errors.Add(new RowError(1, "date", WaterProblems.WeekRecorded.With(delivery.Source.ToString(), week.ToString(IsoDate.Format, CultureInfo.InvariantCulture))));
+            return null;
+        }
+
+        return delivery;
+    }
+
+    private static WaterDeliveryRecord NewDelivery(Delivery d) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        // A random tail: a withdrawn delivery keeps its code, and its replacement for the same date needs another.
+        Code = UniqueCode("RGD", d.Date, d.Source.ToString()),
+        Date = d.Date,
+        VolumeAf = d.VolumeAf,
+        Source = d.Source,
+        DocumentReference = d.DocumentReference,
+        Section = "VII",
+    };
 
     /// <summary>A record code for entries that may repeat on a date: prefix, date, what, and a random tail (40 characters).</summary>
     private static string UniqueCode(string prefix, DateOnly date, string what) =>

@@ -7,7 +7,7 @@ namespace Puente.Web.Hosting;
 
 /// <summary>
 /// Turns request-reading failures into RFC 9457 problem details that name the field (malformed JSON, wrong types),
-/// and concurrency conflicts into 409. Anything else is a 500 without internals.
+/// and concurrency conflicts and unique-key violations (naming the conflict) into 409. Anything else is a 500 without internals.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> t) : IExceptionHandler
 {
@@ -33,6 +33,16 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IString
                 {
                     Status = StatusCodes.Status409Conflict,
                     Title = t["The record was changed by someone else. Reload it and apply your change again."],
+                };
+                break;
+            case DbUpdateException update when UniqueConflict.From(update) is { } conflict:
+                // Parallel writers that each passed validation: the database's unique index decided, the loser hears why.
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = t["The record conflicts with one that already exists."],
+                    Detail = t.Localize(conflict),
+                    Extensions = { ["conflict"] = new { table = conflict.Table, columns = conflict.Columns } },
                 };
                 break;
             default:

@@ -75,7 +75,7 @@ public abstract class AccessTests<TApp>(TApp app)
         {
             nameof(WaterDeliveryRecord) => "/api/v1/water/riogrande/deliveries?pageSize=200",
             nameof(StorageReadingRecord) => "/api/v1/water/riogrande/storage-readings?pageSize=200",
-            nameof(ReserveMovementRecord) => "/api/v1/water/colorado/reserve",
+            nameof(ReserveMovementRecord) => "/api/v1/water/colorado/reserve?pageSize=200",
             _ => null,
         }, ListShows),
         new("ui water page", true, p => p.Type == nameof(ReserveMovementRecord) ? "/Water" : null, ListShows),
@@ -287,7 +287,8 @@ public abstract class AccessTests<TApp>(TApp app)
                     new Administration { Code = "ACC-" + suffix, Country = "MX", HeadOfStateEn = name + "Administration", HeadOfStateEs = name + "Administration", TitleEn = "T", TitleEs = "T", TermStart = new DateOnly(1900, 1, 1), TermEnd = new DateOnly(1900, 12, 31) },
                     new Actor { Code = "ACC-" + suffix, NameEn = name + "Actor", NameEs = name + "Actor", Country = "MX", Type = ActorType.Agency },
                     new Mechanism { Code = "ACC-" + suffix, NameEn = name + "Mechanism", NameEs = name + "Mechanism", Participants = "MX,US" },
-                    new WaterDeliveryRecord { Code = "ACC-WD-" + suffix, Date = new DateOnly(2031, 1, 6 + (int)level), VolumeAf = 1, Source = DeliverySource.Conchos, DocumentReference = name + "WaterDeliveryRecord" },
+                    new WaterDeliveryRecord { Code = "ACC-WD-" + suffix, Date = new DateOnly(2031, 1, 6).AddDays(7 * (int)level), // one a week: the database holds one per week and source
+                        VolumeAf = 1, Source = DeliverySource.Conchos, DocumentReference = name + "WaterDeliveryRecord" },
                     new StorageReadingRecord { Code = "ACC-SR-" + suffix, Date = new DateOnly(2031, 1, 6 + (int)level), Reservoir = Reservoir.Amistad, UsOwnedAf = 1, UsCapacityAf = 2 },
                     new ReserveMovementRecord { Code = "ACC-RM-" + suffix, Date = new DateOnly(2001, 1, 1 + (int)level), Kind = ReserveMovementKind.Deferral, VolumeAf = 1, DocumentReference = name + "ReserveMovementRecord" },
                 ];

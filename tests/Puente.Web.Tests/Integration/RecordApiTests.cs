@@ -9,6 +9,22 @@ public abstract class RecordApiTests<TApp>(TApp app)
     where TApp : PuenteApp
 {
     [Fact]
+    public async Task Parallel_creates_of_one_code_write_one_record_and_the_others_hear_409_or_400_never_500()
+    {
+        app.SkipIfUnavailable();
+        using var client = await app.ApiAs(TestUsers.MxEditor);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 7).Select(i => client.PostAsJsonAsync("/api/v1/actors",
+            new { code = "MX-RACE-1", nameEn = "Race " + i, type = "Agency", country = "MX", level = "Federal" })));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created),
+            r => Assert.True(r.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, r.StatusCode.ToString()));
+        foreach (var conflict in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            Assert.Contains("Another record already has this code.", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task An_editor_creates_and_updates_an_actor_and_its_history_shows_both()
     {
         app.SkipIfUnavailable();

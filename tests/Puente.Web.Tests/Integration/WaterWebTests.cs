@@ -124,7 +124,8 @@ public sealed class WaterWebTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (scope, db) = app.Database();
         await using (scope)
         {
-            Assert.Equal(2, db.AuditEntries.Count(a => a.EntityType == "WaterDeliveryRecord" && a.Actor == "mx-editor"));
+            var imported = db.WaterDeliveries.Where(d => d.Date == new DateOnly(2025, 11, 3) || d.Date == new DateOnly(2025, 11, 10)).Select(d => (Guid?)d.Id).ToList();
+            Assert.Equal(2, db.AuditEntries.Count(a => a.EntityType == "WaterDeliveryRecord" && a.Actor == "mx-editor" && imported.Contains(a.RecordId)));
         }
 
         using var viewer = await app.ApiAs(TestUsers.MxViewer);
@@ -168,5 +169,226 @@ public sealed class WaterWebTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(60_000m, reserve.RootElement.GetProperty("balanceAf").GetDecimal());
         using var earlier = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/water/colorado/reserve?asOf=2024-05-01"));
         Assert.Equal(50_000m, earlier.RootElement.GetProperty("balanceAf").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData("""{"date":"2026-02-02","volume":79228162514264337593543950335,"unit":"AF","source":"Salado"}""")]
+    [InlineData("""{"date":"2026-02-02","volume":1e28,"unit":"AF","source":"Salado"}""")]
+    [InlineData("""{"date":"2026-02-02","volume":1e23,"unit":"Mm3","source":"Salado"}""")]
+    [InlineData("""{"date":"2026-02-02","volume":6200000000,"unit":"m3","source":"Salado"}""")]
+    public async Task A_volume_no_river_could_carry_is_refused_and_the_status_keeps_answering(string json)
+    {
+        using var editor = await app.ApiAs(TestUsers.UsEditor);
+        var refused = await editor.PostAsync("/api/v1/water/riogrande/deliveries", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("at most 5000000 AF", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/api/v1/water/riogrande/status?asOf=2026-02-28")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/api/v1/water/riogrande/balance-series?from=2026-01-01&to=2026-03-01")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Other_water_numbers_and_texts_have_a_maximum()
+    {
+        using var editor = await app.ApiAs(TestUsers.UsEditor);
+        var reading = await editor.PostAsJsonAsync("/api/v1/water/riogrande/storage-readings", new { date = "2029-03-01", reservoir = "Amistad", usOwnedAf = 1e20m, usCapacityAf = 1_000_000 });
+        Assert.Equal(HttpStatusCode.BadRequest, reading.StatusCode);
+        Assert.Contains("usOwnedAf", await reading.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var movement = await editor.PostAsJsonAsync("/api/v1/water/colorado/reserve", new { date = "2030-01-01", kind = "Deferral", volumeAf = 1e20m });
+        Assert.Equal(HttpStatusCode.BadRequest, movement.StatusCode);
+        var document = await editor.PostAsJsonAsync("/api/v1/water/colorado/reserve", new { date = "2030-01-01", kind = "Deferral", volumeAf = 10, document = new string('d', 501) });
+        Assert.Equal(HttpStatusCode.BadRequest, document.StatusCode);
+        Assert.Contains("\"document\"", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var delivery = await editor.PostAsJsonAsync("/api/v1/water/riogrande/deliveries", new { date = "2026-02-09", volume = 10, unit = "AF", source = "Salado", document = new string('d', 501) });
+        Assert.Equal(HttpStatusCode.BadRequest, delivery.StatusCode);
+        Assert.Contains("longer than 500 characters", await delivery.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seven_parallel_posts_of_one_week_and_source_write_one_delivery_and_never_answer_500()
+    {
+        using var editor = await app.ApiAs(TestUsers.MxEditor);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 7).Select(i => editor.PostAsJsonAsync("/api/v1/water/riogrande/deliveries",
+            new { date = $"2026-03-0{2 + (i % 5)}", volume = 100 + i, unit = "AF", source = "Escondido" })));
+        var codes = responses.Select(r => r.StatusCode).ToList();
+        Assert.Single(codes, c => c == HttpStatusCode.Created);
+        Assert.All(codes.Where(c => c != HttpStatusCode.Created), c => Assert.True(c is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, c.ToString()));
+        foreach (var conflict in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            Assert.Contains("already recorded for this week", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var (scope, db) = app.Database();
+        await using (scope)
+        {
+            Assert.Equal(1, db.WaterDeliveries.Count(d => d.Source == DeliverySource.Escondido && d.WeekOf == new DateOnly(2026, 3, 2)));
+        }
+    }
+
+    [Fact]
+    public async Task Parallel_imports_of_one_file_write_one_set()
+    {
+        using var editor = await app.ApiAs(TestUsers.MxEditor);
+        const string csv = "date,volume,unit,source\n2026-04-06,10,AF,LasVacas\n2026-04-13,20,AF,LasVacas\n";
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            editor.PostAsync("/api/v1/water/riogrande/deliveries/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"))));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity, r.StatusCode.ToString()));
+        var (scope, db) = app.Database();
+        await using (scope)
+        {
+            Assert.Equal(2, db.WaterDeliveries.Count(d => d.Source == DeliverySource.LasVacas && d.Date >= new DateOnly(2026, 4, 6) && d.Date <= new DateOnly(2026, 4, 19)));
+        }
+    }
+
+    [Fact]
+    public async Task An_import_over_5_MB_is_refused_and_a_report_lists_100_problems_and_counts_all()
+    {
+        using var editor = await app.ApiAs(TestUsers.MxEditor);
+        var huge = "date,volume,unit,source\n" + new string('x', DeliveryImport.MaxBytes);
+        var tooLarge = await editor.PostAsync("/api/v1/water/riogrande/deliveries/import", new StringContent(huge, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("larger than 5 MB", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var junk = "date,volume,unit,source\n" + string.Concat(Enumerable.Repeat("junk,line\n", 2_000));
+        var report = await editor.PostAsync("/api/v1/water/riogrande/deliveries/import", new StringContent(junk, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, report.StatusCode);
+        using var json = JsonDocument.Parse(await report.Content.ReadAsStringAsync());
+        Assert.Equal(100, json.RootElement.GetProperty("errors").GetArrayLength());
+        Assert.Equal(2_000, json.RootElement.GetProperty("problemCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_delivery_recorded_by_mistake_is_corrected_or_withdrawn_audited_and_never_erased()
+    {
+        using var editor = await app.ApiAs(TestUsers.UsEditor);
+        var created = await editor.PostAsJsonAsync("/api/v1/water/riogrande/deliveries", new { date = "2026-05-04", volume = 9_000, unit = "AF", source = "SanDiego", document = "IBWC, week 19" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var written = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var id = written.RootElement.GetProperty("id").GetGuid();
+        var version = written.RootElement.GetProperty("version").GetInt32();
+
+        var stale = await editor.PutAsJsonAsync($"/api/v1/water/riogrande/deliveries/{id}", new { date = "2026-05-04", volume = 900, unit = "AF", source = "SanDiego", version = version + 1 });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var corrected = await editor.PutAsJsonAsync($"/api/v1/water/riogrande/deliveries/{id}", new { date = "2026-05-04", volume = 900, unit = "AF", source = "SanDiego", document = "IBWC, week 19", version });
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        using var after = JsonDocument.Parse(await corrected.Content.ReadAsStringAsync());
+        Assert.Equal((900m, "IBWC, week 19"), (after.RootElement.GetProperty("volumeAf").GetDecimal(), after.RootElement.GetProperty("document").GetString()));
+        version = after.RootElement.GetProperty("version").GetInt32();
+        Assert.Equal(900m, await DeliveredInWeekAsync(editor, "2026-05-04"));
+
+        using var viewer = await app.ApiAs(TestUsers.MxViewer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync($"/api/v1/water/riogrande/deliveries/{id}/withdraw", new { reason = "x", version })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync($"/api/v1/water/riogrande/deliveries/{id}/withdraw", new { reason = " ", version })).StatusCode);
+        var withdrawn = await editor.PostAsJsonAsync($"/api/v1/water/riogrande/deliveries/{id}/withdraw", new { reason = "Entered in AF, was Mm3", version });
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(0m, await DeliveredInWeekAsync(editor, "2026-05-04"));
+        Assert.Equal(HttpStatusCode.Conflict, (await editor.PostAsJsonAsync($"/api/v1/water/riogrande/deliveries/{id}/withdraw", new { reason = "again", version = version + 1 })).StatusCode);
+
+        using var list = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/water/riogrande/deliveries?pageSize=200"));
+        var kept = list.RootElement.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("id").GetGuid() == id);
+        Assert.True(kept.GetProperty("withdrawn").GetBoolean());
+        Assert.Equal("Entered in AF, was Mm3", kept.GetProperty("withdrawalReason").GetString());
+
+        // The week is free again for the right figure.
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/v1/water/riogrande/deliveries", new { date = "2026-05-05", volume = 7, unit = "Mm3", source = "SanDiego" })).StatusCode);
+        var (scope, db) = app.Database();
+        await using (scope)
+        {
+            Assert.Equal(3, db.AuditEntries.Count(a => a.EntityType == "WaterDeliveryRecord" && a.RecordId == id)); // created, corrected, withdrawn
+        }
+    }
+
+    [Fact]
+    public async Task The_reserve_list_is_paged()
+    {
+        using var editor = await app.ApiAs(TestUsers.MxEditor);
+        foreach (var day in new[] { "2031-03-01", "2031-03-02", "2031-03-03" })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/v1/water/colorado/reserve", new { date = day, kind = "Deferral", volumeAf = 1 })).StatusCode);
+        }
+
+        using var page = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/water/colorado/reserve?asOf=2031-12-31&page=2&pageSize=1"));
+        Assert.Single(page.RootElement.GetProperty("items").EnumerateArray());
+        Assert.True(page.RootElement.GetProperty("total").GetInt32() >= 3);
+        Assert.Equal((2, 1), (page.RootElement.GetProperty("page").GetInt32(), page.RootElement.GetProperty("pageSize").GetInt32()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.GetAsync("/api/v1/water/colorado/reserve?pageSize=201")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_recording_page_takes_one_delivery_as_one_record_and_lists_it_for_withdrawal()
+    {
+        using var ui = await app.UiAs(TestUsers.UsEditor, "en-US");
+        using var api = await app.ApiAs(TestUsers.UsEditor);
+        var saved = await FormPost.SubmitAsync(ui, "/Water/Record", new()
+        {
+            ["Date"] = "2026-06-01", ["Volume"] = "12,000", ["Unit"] = "AF", ["Source"] = "SanRodrigo", ["Document"] = "IBWC, week 22",
+        }, "/Water/Record?handler=Add");
+        var html = await saved.Content.ReadAsStringAsync();
+        Assert.Contains("Delivery saved.", html, StringComparison.Ordinal);
+        Assert.Contains("12,000.00", html, StringComparison.Ordinal);
+        Assert.Contains("IBWC, week 22", html, StringComparison.Ordinal);
+        Assert.Equal(12_000m, await DeliveredInWeekAsync(api, "2026-06-01"));
+
+        var refused = await (await FormPost.SubmitAsync(ui, "/Water/Record", new()
+        {
+            ["Date"] = "2026-06-08", ["Volume"] = "12.000,5", ["Unit"] = "AF", ["Source"] = "SanRodrigo",
+        }, "/Water/Record?handler=Add")).Content.ReadAsStringAsync();
+        Assert.Contains("is not a number (write it like 12,345.5)", System.Net.WebUtility.HtmlDecode(refused), StringComparison.Ordinal);
+        Assert.DoesNotContain("valid rows only", refused.Replace("Import the valid rows only", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+
+        var duplicate = await (await FormPost.SubmitAsync(ui, "/Water/Record", new()
+        {
+            ["Date"] = "2026-06-03", ["Volume"] = "5", ["Unit"] = "AF", ["Source"] = "SanRodrigo",
+        }, "/Water/Record?handler=Add")).Content.ReadAsStringAsync();
+        Assert.Contains("already recorded", System.Net.WebUtility.HtmlDecode(duplicate), StringComparison.Ordinal);
+        Assert.Contains("id=\"recent-deliveries\"", duplicate, StringComparison.Ordinal);
+        Assert.Contains("handler=Withdraw", duplicate, StringComparison.Ordinal);
+
+        var row = System.Text.RegularExpressions.Regex.Match(duplicate,
+            "name=\"withdrawId\" value=\"([^\"]+)\" /><input type=\"hidden\" name=\"withdrawVersion\" value=\"([0-9]+)\"");
+        Assert.True(row.Success);
+        var withdrawn = await (await FormPost.SubmitAsync(ui, "/Water/Record", new()
+        {
+            ["withdrawId"] = row.Groups[1].Value, ["withdrawVersion"] = row.Groups[2].Value, ["reason"] = "Recorded twice",
+        }, "/Water/Record?handler=Withdraw")).Content.ReadAsStringAsync();
+        Assert.Contains("The delivery was withdrawn", withdrawn, StringComparison.Ordinal);
+        Assert.Contains("Recorded twice", withdrawn, StringComparison.Ordinal);
+        Assert.Equal(0m, await DeliveredInWeekAsync(api, "2026-06-01"));
+    }
+
+    [Fact]
+    public async Task The_calculator_names_every_bad_input_on_the_page_and_in_the_api()
+    {
+        using var english = await app.UiAs(TestUsers.UsAnalyst, "en-US");
+        Assert.Contains("-5 ft is outside Lake Mead", System.Net.WebUtility.HtmlDecode(await english.GetStringAsync("/Water?Year=2025&Elevation=-5")), StringComparison.Ordinal);
+        Assert.Contains("99999 ft is outside Lake Mead", System.Net.WebUtility.HtmlDecode(await english.GetStringAsync("/Water?Year=2025&Elevation=99999")), StringComparison.Ordinal);
+        Assert.Contains("'abc' is not an elevation", System.Net.WebUtility.HtmlDecode(await english.GetStringAsync("/Water?Year=2025&Elevation=abc")), StringComparison.Ordinal);
+        var before = System.Net.WebUtility.HtmlDecode(await english.GetStringAsync("/Water?Year=2016&Elevation=1060"));
+        Assert.Contains("2016 is before the first minute in the tier table", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("expires", before, StringComparison.Ordinal);
+
+        using var api = await app.ApiAs(TestUsers.JointViewer);
+        var bad = await api.GetAsync("/api/v1/water/colorado/allotment?year=2016&elevation=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var body = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("before the first minute", body, StringComparison.Ordinal);
+        Assert.Contains("is not an elevation", body, StringComparison.Ordinal);
+
+        using var tiers = JsonDocument.Parse(await api.GetStringAsync("/api/v1/water/colorado/tiers"));
+        var years = tiers.RootElement.GetProperty("items").EnumerateArray().ToDictionary(t => t.GetProperty("year").GetInt32(), t => t.GetProperty("tier").GetString());
+        Assert.Equal(("Tier 1", "Tier 1"), (years[2024], years[2026]));
+    }
+
+    /// <summary>What the ledger counts as delivered in the week starting on <paramref name="monday"/> (every source).</summary>
+    private static async Task<decimal> DeliveredInWeekAsync(HttpClient client, string monday)
+    {
+        var start = DateOnly.ParseExact(monday, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return await DeliveredAsync(client, start.AddDays(6)) - await DeliveredAsync(client, start.AddDays(-1));
+    }
+
+    private static async Task<decimal> DeliveredAsync(HttpClient client, DateOnly asOf)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/water/riogrande/status?asOf={asOf:yyyy-MM-dd}"));
+        return json.RootElement.GetProperty("deliveredAf").GetDecimal();
     }
 }

@@ -287,7 +287,7 @@ namespace Puente.Data.Migrations.Postgres
 
                     b.HasIndex("Type");
 
-                    b.ToTable("Actors");
+                    b.ToTable("Actors", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Catalog.Administration", b =>
@@ -381,7 +381,7 @@ namespace Puente.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Administrations");
+                    b.ToTable("Administrations", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Catalog.AgendaIssue", b =>
@@ -460,7 +460,7 @@ namespace Puente.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("AgendaIssues");
+                    b.ToTable("AgendaIssues", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Catalog.Mechanism", b =>
@@ -555,7 +555,7 @@ namespace Puente.Data.Migrations.Postgres
 
                     b.HasIndex("TrackId");
 
-                    b.ToTable("Mechanisms");
+                    b.ToTable("Mechanisms", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Catalog.Recommendation", b =>
@@ -639,7 +639,7 @@ namespace Puente.Data.Migrations.Postgres
 
                     b.HasIndex("TrackId");
 
-                    b.ToTable("Recommendations");
+                    b.ToTable("Recommendations", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Catalog.Track", b =>
@@ -718,7 +718,7 @@ namespace Puente.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Tracks");
+                    b.ToTable("Tracks", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Records.RecordGrant", b =>
@@ -814,7 +814,7 @@ namespace Puente.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("ReserveMovements");
+                    b.ToTable("ReserveMovements", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Water.StorageReadingRecord", b =>
@@ -888,7 +888,7 @@ namespace Puente.Data.Migrations.Postgres
 
                     b.HasIndex("Date");
 
-                    b.ToTable("StorageReadings");
+                    b.ToTable("StorageReadings", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Water.WaterDeliveryRecord", b =>
@@ -955,6 +955,16 @@ namespace Puente.Data.Migrations.Postgres
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
+                    b.Property<DateOnly?>("WeekOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -962,7 +972,10 @@ namespace Puente.Data.Migrations.Postgres
 
                     b.HasIndex("Date");
 
-                    b.ToTable("WaterDeliveries");
+                    b.HasIndex("WeekOf", "Source")
+                        .IsUnique();
+
+                    b.ToTable("WaterDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Data.Audit.AuditEntry", b =>

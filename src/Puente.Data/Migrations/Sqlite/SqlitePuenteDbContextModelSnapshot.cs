@@ -276,7 +276,7 @@ namespace Puente.Data.Migrations.Sqlite
 
                     b.HasIndex("Type");
 
-                    b.ToTable("Actors");
+                    b.ToTable("Actors", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Catalog.Administration", b =>
@@ -370,7 +370,7 @@ namespace Puente.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Administrations");
+                    b.ToTable("Administrations", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Catalog.AgendaIssue", b =>
@@ -449,7 +449,7 @@ namespace Puente.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("AgendaIssues");
+                    b.ToTable("AgendaIssues", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Catalog.Mechanism", b =>
@@ -544,7 +544,7 @@ namespace Puente.Data.Migrations.Sqlite
 
                     b.HasIndex("TrackId");
 
-                    b.ToTable("Mechanisms");
+                    b.ToTable("Mechanisms", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Catalog.Recommendation", b =>
@@ -628,7 +628,7 @@ namespace Puente.Data.Migrations.Sqlite
 
                     b.HasIndex("TrackId");
 
-                    b.ToTable("Recommendations");
+                    b.ToTable("Recommendations", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Catalog.Track", b =>
@@ -707,7 +707,7 @@ namespace Puente.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Tracks");
+                    b.ToTable("Tracks", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Records.RecordGrant", b =>
@@ -801,7 +801,7 @@ namespace Puente.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("ReserveMovements");
+                    b.ToTable("ReserveMovements", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Water.StorageReadingRecord", b =>
@@ -875,7 +875,7 @@ namespace Puente.Data.Migrations.Sqlite
 
                     b.HasIndex("Date");
 
-                    b.ToTable("StorageReadings");
+                    b.ToTable("StorageReadings", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Water.WaterDeliveryRecord", b =>
@@ -942,6 +942,16 @@ namespace Puente.Data.Migrations.Sqlite
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("WeekOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -949,7 +959,10 @@ namespace Puente.Data.Migrations.Sqlite
 
                     b.HasIndex("Date");
 
-                    b.ToTable("WaterDeliveries");
+                    b.HasIndex("WeekOf", "Source")
+                        .IsUnique();
+
+                    b.ToTable("WaterDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Data.Audit.AuditEntry", b =>

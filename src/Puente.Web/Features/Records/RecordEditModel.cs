@@ -110,6 +110,13 @@ public abstract class RecordEditModel<T, TInput>(RecordService<T, TInput> record
             ModelState.AddModelError("", t["The record was changed by someone else. Reload it and apply your change again."]);
             return Page();
         }
+        catch (DbUpdateException e) when (UniqueConflict.From(e) is { } conflict)
+        {
+            // Someone saved the same code between this form's check and its save: the database's unique index decided.
+            var field = ConflictText.Field(conflict);
+            ModelState.AddModelError(field.Length == 0 ? "" : "Input." + field, t.Localize(conflict));
+            return Page();
+        }
     }
 
     private Task<List<Track>> LoadTracksAsync(CancellationToken ct) => db.Tracks.AsNoTracking().OrderBy(x => x.SortOrder).ToListAsync(ct);

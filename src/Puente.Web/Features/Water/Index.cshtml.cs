@@ -23,6 +23,9 @@ public sealed class IndexModel(TimeProvider time, WaterService water) : PageMode
     public IReadOnlyList<CycleHistory> Cycles { get; private set; } = [];
     public RioGrandeStatus? Status { get; private set; }
     public ColoradoAllotment? Allotment { get; private set; }
+
+    /// <summary>Why the Colorado calculator computed nothing for the typed year and elevation.</summary>
+    public IReadOnlyList<FieldProblem> CalculatorProblems { get; private set; } = [];
     public string? Error { get; private set; }
     public bool MillionCubicMetres => Units is null ? Bilingual.IsSpanish(CultureInfo.CurrentUICulture) : Units == "mm3";
 
@@ -53,16 +56,17 @@ public sealed class IndexModel(TimeProvider time, WaterService water) : PageMode
         }
 
         Year ??= Date.Year + 1;
-        if (Elevation is { } e and >= 800 and <= 1300)
+        if (Request.Query.ContainsKey(nameof(Elevation)))
         {
-            try
+            // The typed text, not the bound values: "abc" or -5 must be named, not silently dropped.
+            var year = Request.Query.ContainsKey(nameof(Year)) ? Request.Query[nameof(Year)].ToString() : Year.Value.ToString(CultureInfo.InvariantCulture);
+            var problems = new List<FieldProblem>();
+            if (ColoradoCalculator.Read(WaterData.ColoradoRules, year, Request.Query[nameof(Elevation)], null, problems) is { } input)
             {
-                Allotment = ColoradoCalculator.Allotment(WaterData.ColoradoRules, Year.Value, e);
+                Allotment = ColoradoCalculator.Allotment(WaterData.ColoradoRules, input.Year, input.ElevationFt);
             }
-            catch (InvalidOperationException)
-            {
-                Error = "minute";
-            }
+
+            CalculatorProblems = problems;
         }
     }
 

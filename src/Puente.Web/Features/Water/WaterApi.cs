@@ -26,9 +26,12 @@ public static class WaterApi
 
         var writes = group.MapGroup("").RequireAuthorization(Policies.Editors);
         writes.MapPost("/riogrande/deliveries", AddDeliveryAsync);
+        // A delivery recorded by mistake is corrected (from the version read) or withdrawn with a reason; never deleted.
+        writes.MapPut("/riogrande/deliveries/{id:guid}", CorrectDeliveryAsync);
+        writes.MapPost("/riogrande/deliveries/{id:guid}/withdraw", WithdrawDeliveryAsync);
         // U.S. conservation storage at Amistad or Falcon; both full closes the cycle early (Treaty Art. 4).
         writes.MapPost("/riogrande/storage-readings", AddReadingAsync);
-        // A weekly table as CSV (text/csv body). All valid rows or nothing, unless validRowsOnly=true.
+        // A weekly table as CSV (text/csv body, at most DeliveryImport.MaxBytes). All valid rows or nothing, unless validRowsOnly=true.
         writes.MapPost("/riogrande/deliveries/import", ImportAsync).Accepts<string>("text/csv");
         writes.MapPost("/colorado/reserve", AddReserveMovementAsync);
         return api;
@@ -83,8 +86,7 @@ public static class WaterApi
         var (p, size) = (page ?? 1, pageSize ?? ApiResults.DefaultPageSize);
         var query = db.WaterDeliveries.AsNoTracking().OrderByDescending(d => d.Date).ThenBy(d => d.Code);
         var items = await query.Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Paged<RecordedDeliveryDto>([.. items.Select(d => new RecordedDeliveryDto(d.Id, d.Code, d.Date, d.VolumeAf, d.Source.ToString(),
-            d.DocumentReference, d.Confidentiality.ToString(), d.OwnerSide.ToString(), d.CreatedBy, d.CreatedAt))], await query.CountAsync(ct), p, size));
+        return TypedResults.Ok(new Paged<RecordedDeliveryDto>([.. items.Select(RecordedDeliveryDto.From)], await query.CountAsync(ct), p, size));
     }
 
     private static async Task<Results<Ok<Paged<StorageReadingDto>>, ValidationProblem>> ReadingsAsync(int? page, int? pageSize, PuenteDbContext db,
@@ -103,29 +105,16 @@ public static class WaterApi
             await query.CountAsync(ct), p, size));
     }
 
-    private static Results<Ok<AllotmentResponse>, ValidationProblem> Allotment(int? year, decimal? elevation, decimal? floodControl, IStringLocalizer<SharedResource> t)
+    /// <remarks>Inputs are read as text so that every bad value is named (not a number, out of range, before the first minute).</remarks>
+    private static Results<Ok<AllotmentResponse>, ValidationProblem> Allotment(string? year, string? elevation, string? floodControl, IStringLocalizer<SharedResource> t)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (year is null or < 1945 or > 2200)
+        var problems = new List<FieldProblem>();
+        if (ColoradoCalculator.Read(WaterData.ColoradoRules, year, elevation, floodControl, problems) is not { } input)
         {
-            errors["year"] = [t["Give the delivery year."]];
-        }
-        else if (ColoradoCalculator.Uncovered(WaterData.ColoradoRules, year.Value) is { } uncovered)
-        {
-            errors["year"] = [t.Localize(uncovered)];
+            return ApiResults.Invalid(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => t.Localize(p.Problem)).ToArray()), t);
         }
 
-        if (elevation is null or < 800 or > 1300)
-        {
-            errors["elevation"] = [t["Give Lake Mead's projected 1 January elevation in feet (800–1,300)."]];
-        }
-
-        if (errors.Count > 0)
-        {
-            return ApiResults.Invalid(errors, t);
-        }
-
-        var a = ColoradoCalculator.Allotment(WaterData.ColoradoRules, year!.Value, elevation!.Value, floodControl ?? 0m);
+        var a = ColoradoCalculator.Allotment(WaterData.ColoradoRules, input.Year, input.ElevationFt, input.FloodControlAf);
         return TypedResults.Ok(new AllotmentResponse(a.Year, a.ElevationFt, a.Tier, a.BaseAf, a.SurplusAf, a.GuidelineReductionAf, a.BwscpSavingsAf,
             a.FloodControlAf, a.AllotmentAf, WaterUnits.ToCubicMetres(a.AllotmentAf), a.Minute));
     }
@@ -140,9 +129,9 @@ public static class WaterApi
         return TypedResults.Ok(new ItemList<TierYearDto>(items, items.Count));
     }
 
-    /// <summary>Mexico's water reserve in Lake Mead (deferred deliveries and recoverable savings, Minute 323).</summary>
-    private static async Task<Results<Ok<ReserveResponse>, ValidationProblem>> ReserveAsync(string? asOf, TimeProvider time, WaterService water,
-        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    /// <summary>Mexico's water reserve in Lake Mead (deferred deliveries and recoverable savings, Minute 323): the balance and a page of movements.</summary>
+    private static async Task<Results<Ok<ReserveResponse>, ValidationProblem>> ReserveAsync(string? asOf, int? page, int? pageSize, TimeProvider time,
+        WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var date = Today(time);
         if (asOf is not null && !IsoDate.TryParse(asOf, out date))
@@ -150,24 +139,65 @@ public static class WaterApi
             return ApiResults.Invalid("asOf", t["A date is written YYYY-MM-DD."], t);
         }
 
-        var movements = await water.ReserveAsync(ct);
-        var items = movements.Where(m => m.Date <= date).Select(m => new ReserveItemDto(m.Date, m.Kind.ToString(), m.VolumeAf, m.DocumentReference)).ToList();
-        return TypedResults.Ok(new ReserveResponse(date, ColoradoReserve.Balance(movements, date), items, items.Count));
+        if (ApiResults.PagingProblem(page, pageSize, t) is { } problem)
+        {
+            return problem;
+        }
+
+        var (p, size) = (page ?? 1, pageSize ?? ApiResults.DefaultPageSize);
+        var reserve = await water.ReservePageAsync(date, p, size, ct);
+        return TypedResults.Ok(new ReserveResponse(date, reserve.BalanceAf,
+            [.. reserve.Items.Select(m => new ReserveItemDto(m.Date, m.Kind.ToString(), m.VolumeAf, m.DocumentReference))], reserve.Total, p, size));
     }
 
     private static async Task<Results<Created<WrittenResponse>, ValidationProblem>> AddDeliveryAsync([FromBody] DeliveryInput input, WaterService water,
         IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        if (!IsoDate.TryParse(input.Date, out var date))
+        var result = await water.AddAsync(Fields(input.Date, input.Volume, input.Unit, input.Source, input.Document), numbers: null, ct);
+        return result.Record is { } r
+            ? TypedResults.Created("/api/v1/water/riogrande/status?asOf=" + r.Date.ToString(IsoDate.Format, CultureInfo.InvariantCulture), new WrittenResponse(1, r.Id, r.Version))
+            : Invalid(result.Errors, t);
+    }
+
+    /// <summary>Corrects a delivery from the version the client read (409 if it changed since, or was withdrawn).</summary>
+    private static async Task<Results<Ok<RecordedDeliveryDto>, ValidationProblem, ProblemHttpResult>> CorrectDeliveryAsync(Guid id,
+        [FromBody] DeliveryCorrection input, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (input.Version is not { } version)
         {
-            return ApiResults.Invalid("date", t["A date is written YYYY-MM-DD."], t);
+            return ApiResults.Invalid("version", t["Send the version you read, for optimistic concurrency."], t);
         }
 
-        var result = await water.AddAsync(date, input.Volume?.ToString(CultureInfo.InvariantCulture) ?? "", input.Unit ?? "AF", input.Source ?? "", input.Document, ct);
-        return result.Written == 1
-            ? TypedResults.Created("/api/v1/water/riogrande/status?asOf=" + input.Date, new WrittenResponse(1))
-            : ApiResults.Invalid(result.Table.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => t.Localize(e.Problem)).ToArray()), t);
+        return Written(await water.CorrectAsync(id, version, Fields(input.Date, input.Volume, input.Unit, input.Source, input.Document), numbers: null, ct), t);
     }
+
+    /// <summary>Withdraws a delivery with a reason: kept as a record, excluded from the ledger, its week freed.</summary>
+    private static async Task<Results<Ok<RecordedDeliveryDto>, ValidationProblem, ProblemHttpResult>> WithdrawDeliveryAsync(Guid id,
+        [FromBody] WithdrawInput input, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (input.Version is not { } version)
+        {
+            return ApiResults.Invalid("version", t["Send the version you read, for optimistic concurrency."], t);
+        }
+
+        return Written(await water.WithdrawAsync(id, version, input.Reason, ct), t);
+    }
+
+    private static DeliveryFields Fields(string? date, decimal? volume, string? unit, string? source, string? document) =>
+        new(date ?? "", volume?.ToString(CultureInfo.InvariantCulture) ?? "", unit ?? "AF", source ?? "", document);
+
+    private static ValidationProblem Invalid(IEnumerable<RowError> errors, IStringLocalizer t) =>
+        ApiResults.Invalid(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => t.Localize(e.Problem)).ToArray()), t);
+
+    private static Results<Ok<RecordedDeliveryDto>, ValidationProblem, ProblemHttpResult> Written(DeliveryWrite result, IStringLocalizer t) => result.Outcome switch
+    {
+        DeliveryWriteOutcome.Written => TypedResults.Ok(RecordedDeliveryDto.From(result.Record!)),
+        DeliveryWriteOutcome.NotFound => ApiResults.NotFound(),
+        DeliveryWriteOutcome.Withdrawn => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: t.Localize(WaterProblems.Withdrawn.With())),
+        DeliveryWriteOutcome.Stale => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+            title: t["The record was changed by someone else. Reload it and apply your change again."]),
+        _ => Invalid(result.Errors, t),
+    };
 
     private static async Task<Results<Created<RecordedResponse>, ValidationProblem>> AddReadingAsync([FromBody] ReadingInput input, WaterService water,
         IStringLocalizer<SharedResource> t, CancellationToken ct)
@@ -199,15 +229,41 @@ public static class WaterApi
         return errors.Count > 0 ? ApiResults.Invalid(errors, t) : TypedResults.Created("/api/v1/water/riogrande/status?asOf=" + input.Date, new RecordedResponse(1));
     }
 
-    private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>>> ImportAsync(HttpRequest request, bool? validRowsOnly,
-        WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest request,
+        bool? validRowsOnly, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var csv = await reader.ReadToEndAsync(ct);
+        var csv = request.ContentLength > DeliveryImport.MaxBytes ? null : await ReadAtMostAsync(request.Body, DeliveryImport.MaxBytes, ct);
+        if (csv is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: t["The table is larger than {0} MB; split it into smaller files.", DeliveryImport.MaxBytes / 1_000_000]);
+        }
+
         var result = await water.ImportAsync(csv, validRowsOnly == true, ct);
         var body = new ImportResponse(result.Table.Rows, result.Written, result.Table.Valid.Count,
-            [.. result.Table.Errors.Select(e => new ImportErrorDto(e.Row, e.Field, t.Localize(e.Problem)))]);
+            [.. result.Table.Errors.Select(e => new ImportErrorDto(e.Row, e.Field, t.Localize(e.Problem)))], result.Table.ProblemCount);
         return result.WroteNothingBecauseOfErrors ? TypedResults.UnprocessableEntity(body) : TypedResults.Ok(body);
+    }
+
+    /// <summary>The body as text, or null as soon as it exceeds <paramref name="maxBytes"/> (so a huge body is never held whole).</summary>
+    private static async Task<string?> ReadAtMostAsync(Stream body, int maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer); // UTF-8, honouring a byte-order mark
+        return await reader.ReadToEndAsync(ct);
     }
 
     private static async Task<Results<Created<RecordedResponse>, ValidationProblem>> AddReserveMovementAsync([FromBody] ReserveInput input, WaterService water,
@@ -231,7 +287,7 @@ public static class WaterApi
 
         if (errors.Count == 0 && await water.AddReserveMovementAsync(new ReserveMovement(date, kind, input.VolumeAf!.Value, input.Document), ct) is { } problem)
         {
-            errors["volumeAf"] = [t.Localize(problem)];
+            errors[problem.Field] = [t.Localize(problem.Problem)];
         }
 
         return errors.Count > 0 ? ApiResults.Invalid(errors, t) : TypedResults.Created("/api/v1/water/colorado/reserve", new RecordedResponse(1));
