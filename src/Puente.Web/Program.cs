@@ -48,6 +48,13 @@ catch (Microsoft.Extensions.Options.OptionsValidationException ex)
     await Console.Error.WriteLineAsync($"Puente cannot start: {string.Join(" ", ex.Failures)}");
     return 2;
 }
+catch (Exception ex) when (StartupFailure.IsAddressInUse(ex))
+{
+    // Usually a second host started on the same Urls; the first one keeps running.
+    await Console.Error.WriteLineAsync(
+        $"Puente cannot start: the address and port in Urls ({app.Configuration["Urls"]}) are already in use by another process (a Puente already running?). Stop it or set Urls to another port. ({ex.Message})");
+    return 4;
+}
 catch (Exception ex) when (StartupFailure.IsDatabaseUnreachable(ex))
 {
     await Console.Error.WriteLineAsync(

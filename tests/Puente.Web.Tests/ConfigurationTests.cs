@@ -66,6 +66,21 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task A_second_host_on_a_busy_port_says_the_port_is_in_use_not_the_database()
+    {
+        var dir = Directory.CreateTempSubdirectory("puente-cfg-").FullName;
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+        await using var web = WebProcess.Start(new Dictionary<string, string> { ["Puente__DataDirectory"] = dir }, port);
+        Assert.Equal(4, await web.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains($"the address and port in Urls (http://127.0.0.1:{port}) are already in use", web.Output, StringComparison.Ordinal);
+        var message = web.Output.Split('\n').Single(l => l.StartsWith("Puente cannot start:", StringComparison.Ordinal));
+        Assert.DoesNotContain("database", message, StringComparison.OrdinalIgnoreCase);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public void Logs_never_contain_the_postgres_password()
     {
         var settings = Load(("Puente:DataDirectory", Path.GetTempPath()), ("Database:Provider", "Postgres"),

@@ -81,6 +81,9 @@ public static class PuenteWeb
                 o.RootDirectory = "/Features";
                 pages(o.Conventions);
             })
+            // No client-side validation script is served; without this the valid summary renders a hidden item with an
+            // inline style, which the Content-Security-Policy refuses.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 
@@ -88,6 +91,11 @@ public static class PuenteWeb
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Localize);
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IConfiguration>((o, config) => TrustedProxies.Configure(o, config[TrustedProxies.Key]))
+            .Validate<IConfiguration>((_, config) => TrustedProxies.TryParse(config[TrustedProxies.Key], out var _),
+                $"{TrustedProxies.Key} must list IP addresses or networks (CIDR), comma-separated.")
+            .ValidateOnStart();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<PuenteDbContext>("database", tags: ["ready"]);
         return builder;
@@ -95,7 +103,10 @@ public static class PuenteWeb
 
     public static WebApplication UsePuenteWeb(this WebApplication app)
     {
+        // Scheme and client address from a trusted proxy (loopback and Puente:TrustedProxies) only: the sign-in
+        // cookie is Secure when the proxy says the request came over https.
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.UseExceptionHandler();
@@ -110,6 +121,7 @@ public static class PuenteWeb
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseApiBodyLimits();
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
@@ -145,7 +157,8 @@ public static class PuenteWeb
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/reference").AllowAnonymous();
+        // Scalar's default fonts come from its CDN, which the Content-Security-Policy refuses: use the browser's.
+        app.MapScalarApiReference("/api/reference", o => o.WithDefaultFonts(false)).AllowAnonymous();
         return app;
     }
 

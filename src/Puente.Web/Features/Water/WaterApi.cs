@@ -29,7 +29,8 @@ public static class WaterApi
         // U.S. conservation storage at Amistad or Falcon; both full closes the cycle early (Treaty Art. 4).
         writes.MapPost("/riogrande/storage-readings", AddReadingAsync);
         // A weekly table as CSV (text/csv body). All valid rows or nothing, unless validRowsOnly=true.
-        writes.MapPost("/riogrande/deliveries/import", ImportAsync).Accepts<string>("text/csv");
+        writes.MapPost("/riogrande/deliveries/import", ImportAsync).Accepts<string>("text/csv")
+            .WithMetadata(new RequestSizeLimitAttribute(RequestBodyLimits.CsvImport));
         writes.MapPost("/colorado/reserve", AddReserveMovementAsync);
         return api;
     }
@@ -40,7 +41,7 @@ public static class WaterApi
         var date = Today(time);
         if (asOf is not null && !IsoDate.TryParse(asOf, out date))
         {
-            return ApiResults.Invalid("asOf", t["A date is written YYYY-MM-DD."], t);
+            return ApiResults.Invalid("asOf", t["A date is written YYYY-MM-DD, between 1900 and 2200."], t);
         }
 
         var history = await water.CycleOnAsync(date, ct);
@@ -147,7 +148,7 @@ public static class WaterApi
         var date = Today(time);
         if (asOf is not null && !IsoDate.TryParse(asOf, out date))
         {
-            return ApiResults.Invalid("asOf", t["A date is written YYYY-MM-DD."], t);
+            return ApiResults.Invalid("asOf", t["A date is written YYYY-MM-DD, between 1900 and 2200."], t);
         }
 
         var movements = await water.ReserveAsync(ct);
@@ -160,7 +161,7 @@ public static class WaterApi
     {
         if (!IsoDate.TryParse(input.Date, out var date))
         {
-            return ApiResults.Invalid("date", t["A date is written YYYY-MM-DD."], t);
+            return ApiResults.Invalid("date", t["A date is written YYYY-MM-DD, between 1900 and 2200."], t);
         }
 
         var result = await water.AddAsync(date, input.Volume?.ToString(CultureInfo.InvariantCulture) ?? "", input.Unit ?? "AF", input.Source ?? "", input.Document, ct);
@@ -175,7 +176,7 @@ public static class WaterApi
         var errors = new Dictionary<string, string[]>();
         if (!IsoDate.TryParse(input.Date, out var date))
         {
-            errors["date"] = [t["A date is written YYYY-MM-DD."]];
+            errors["date"] = [t["A date is written YYYY-MM-DD, between 1900 and 2200."]];
         }
 
         if (!EnumText.TryParse<Reservoir>(input.Reservoir, out var reservoir))
@@ -216,7 +217,7 @@ public static class WaterApi
         var errors = new Dictionary<string, string[]>();
         if (!IsoDate.TryParse(input.Date, out var date))
         {
-            errors["date"] = [t["A date is written YYYY-MM-DD."]];
+            errors["date"] = [t["A date is written YYYY-MM-DD, between 1900 and 2200."]];
         }
 
         if (!EnumText.TryParse<ReserveMovementKind>(input.Kind, out var kind))
@@ -251,7 +252,7 @@ public static class WaterApi
             return d;
         }
 
-        errors[field] = [t["A date is written YYYY-MM-DD."]];
+        errors[field] = [t["A date is written YYYY-MM-DD, between 1900 and 2200."]];
         return fallback;
     }
 }
