@@ -107,6 +107,8 @@ public static class PuenteWeb
         // cookie is Secure when the proxy says the request came over https.
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        // Before the error handlers: the problems they write on the way out (415, 405) are in the request language too.
+        app.UseRequestLocalization();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.UseExceptionHandler();
@@ -118,7 +120,6 @@ public static class PuenteWeb
             ui.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         });
 
-        app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseApiBodyLimits();
@@ -158,7 +159,7 @@ public static class PuenteWeb
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi().AllowAnonymous();
         // Scalar's default fonts come from its CDN, which the Content-Security-Policy refuses: use the browser's.
-        app.MapScalarApiReference("/api/reference", o => o.WithDefaultFonts(false)).AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.DisableDefaultFonts()).AllowAnonymous();
         return app;
     }
 

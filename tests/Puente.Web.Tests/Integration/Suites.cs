@@ -27,3 +27,7 @@ public sealed class PostgresAuditTests(PostgresApp app) : AuditTests<PostgresApp
 public sealed class SqliteUiTests(SqliteApp app) : UiTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresUiTests(PostgresApp app) : UiTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteHardeningTests(SqliteApp app) : HardeningTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresHardeningTests(PostgresApp app) : HardeningTests<PostgresApp>(app), IClassFixture<PostgresApp>;
