@@ -80,6 +80,31 @@ public sealed class ConfigurationTests
         Directory.Delete(dir, recursive: true);
     }
 
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("10.0.0.5", 1)]
+    [InlineData("10.0.0.5, 10.1.0.0/16; 2001:db8::/32", 3)]
+    [InlineData("proxy.example", -1)]
+    [InlineData("10.0.0.5, 10.1.0.0/99", -1)]
+    public void Trusted_proxies_are_addresses_or_networks(string text, int count)
+    {
+        Assert.Equal(count >= 0, Puente.Web.Hosting.TrustedProxies.TryParse(text, out var networks));
+        if (count >= 0)
+        {
+            Assert.Equal(count, networks.Count);
+        }
+    }
+
+    [Fact]
+    public async Task The_web_host_does_not_start_with_a_malformed_trusted_proxy_and_names_the_key()
+    {
+        var dir = Directory.CreateTempSubdirectory("puente-cfg-").FullName;
+        await using var web = WebProcess.Start(new Dictionary<string, string> { ["Puente__DataDirectory"] = dir, ["Puente__TrustedProxies"] = "proxy.example" });
+        Assert.Equal(2, await web.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Puente:TrustedProxies must list IP addresses or networks", web.Output, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+
     [Fact]
     public void Logs_never_contain_the_postgres_password()
     {

@@ -2,7 +2,7 @@ namespace Puente.Web.Hosting;
 
 /// <summary>
 /// The headers every response carries so that a browser runs only Puente's own files, never frames its pages, never
-/// sniffs a type and sends no referrer elsewhere (docs/decisions/0017-browser-hardening.md).
+/// sniffs a type and sends no referrer elsewhere (docs/decisions/0017-browser-and-input-hardening.md).
 /// </summary>
 public static class SecurityHeaders
 {

@@ -8,7 +8,7 @@ namespace Puente.Web.Hosting;
 /// Which reverse proxies may tell Puente the original scheme and client address (X-Forwarded-Proto, X-Forwarded-For).
 /// Loopback is always trusted (the README's TLS proxy on the same machine); <see cref="Key"/> adds addresses or
 /// networks, comma-separated ("10.0.0.5, 10.1.0.0/16"). Headers from any other sender are ignored, so a client cannot
-/// claim https or another address. See docs/decisions/0017-browser-hardening.md.
+/// claim https or another address. See docs/decisions/0017-browser-and-input-hardening.md.
 /// </summary>
 public static class TrustedProxies
 {
