@@ -99,7 +99,7 @@ public static class EventsCommands
 
                 return IsoDate.TryParse(text, out var date)
                     ? date
-                    : throw new ArgumentException($"{name} '{text}' is not a date (YYYY-MM-DD).");
+                    : throw new ArgumentException($"{name} '{text}' is not a date (YYYY-MM-DD, 1900–2200).");
             }
 
             DateOnly? fromDate, toDate;
@@ -168,14 +168,14 @@ public static class EventsCommands
             var time = sp.GetRequiredService<TimeProvider>();
             if (!IsoDate.TryParse(parse.GetValue(since), out var first))
             {
-                await stderr.WriteLineAsync($"--since '{parse.GetValue(since)}' is not a date (YYYY-MM-DD).");
+                await stderr.WriteLineAsync($"--since '{parse.GetValue(since)}' is not a date (YYYY-MM-DD, 1900–2200).");
                 return PuenteCli.Failed;
             }
 
             var last = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             if (parse.GetValue(until) is { } u && !IsoDate.TryParse(u, out last))
             {
-                await stderr.WriteLineAsync($"--until '{u}' is not a date (YYYY-MM-DD).");
+                await stderr.WriteLineAsync($"--until '{u}' is not a date (YYYY-MM-DD, 1900–2200).");
                 return PuenteCli.Failed;
             }
 

@@ -29,7 +29,7 @@ public static class WaterCommands
             var date = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
             if (parse.GetValue(asOf) is { } text && !IsoDate.TryParse(text, out date))
             {
-                await stderr.WriteLineAsync($"--as-of '{text}' is not a date (YYYY-MM-DD).");
+                await stderr.WriteLineAsync($"--as-of '{text}' is not a date (YYYY-MM-DD, 1900–2200).");
                 return PuenteCli.Failed;
             }
 

@@ -32,6 +32,8 @@ signedIn.MapMechanismsApi();  // /mechanisms
 signedIn.MapWaterApi();       // /water/...
 signedIn.MapEventsApi();      // /events/...
 
+var urls = app.Configuration["Urls"]; // read now: the failure messages below are written after the host is disposed
+
 try
 {
     await app.RunAsync();
@@ -47,6 +49,13 @@ catch (Microsoft.Extensions.Options.OptionsValidationException ex)
     // Typed options validated at start (Events:*): each failure names its key.
     await Console.Error.WriteLineAsync($"Puente cannot start: {string.Join(" ", ex.Failures)}");
     return 2;
+}
+catch (Exception ex) when (StartupFailure.IsAddressInUse(ex))
+{
+    // Usually a second host started on the same Urls; the first one keeps running.
+    await Console.Error.WriteLineAsync(
+        $"Puente cannot start: the address and port in Urls ({urls}) are already in use by another process (a Puente already running?). Stop it or set Urls to another port. ({ex.Message})");
+    return 4;
 }
 catch (Exception ex) when (StartupFailure.IsDatabaseUnreachable(ex))
 {

@@ -67,6 +67,46 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task A_second_host_on_a_busy_port_says_the_port_is_in_use_not_the_database()
+    {
+        var dir = Directory.CreateTempSubdirectory("puente-cfg-").FullName;
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+        await using var web = WebProcess.Start(new Dictionary<string, string> { ["Puente__DataDirectory"] = dir }, port);
+        Assert.Equal(4, await web.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains($"the address and port in Urls (http://127.0.0.1:{port}) are already in use", web.Output, StringComparison.Ordinal);
+        var message = web.Output.Split('\n').Single(l => l.StartsWith("Puente cannot start:", StringComparison.Ordinal));
+        Assert.DoesNotContain("database", message, StringComparison.OrdinalIgnoreCase);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("10.0.0.5", 1)]
+    [InlineData("10.0.0.5, 10.1.0.0/16; 2001:db8::/32", 3)]
+    [InlineData("proxy.example", -1)]
+    [InlineData("10.0.0.5, 10.1.0.0/99", -1)]
+    public void Trusted_proxies_are_addresses_or_networks(string text, int count)
+    {
+        Assert.Equal(count >= 0, Puente.Web.Hosting.TrustedProxies.TryParse(text, out var networks));
+        if (count >= 0)
+        {
+            Assert.Equal(count, networks.Count);
+        }
+    }
+
+    [Fact]
+    public async Task The_web_host_does_not_start_with_a_malformed_trusted_proxy_and_names_the_key()
+    {
+        var dir = Directory.CreateTempSubdirectory("puente-cfg-").FullName;
+        await using var web = WebProcess.Start(new Dictionary<string, string> { ["Puente__DataDirectory"] = dir, ["Puente__TrustedProxies"] = "proxy.example" });
+        Assert.Equal(2, await web.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Puente:TrustedProxies must list IP addresses or networks", web.Output, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public void Logs_never_contain_the_postgres_password()
     {
         var settings = Load(("Puente:DataDirectory", Path.GetTempPath()), ("Database:Provider", "Postgres"),

@@ -1,6 +1,10 @@
 namespace Puente.Core.Text;
 
-/// <summary>Parses enum values the way people and files write them: by name only (never a number), trimmed.</summary>
+/// <summary>
+/// Parses enum values the way people and files write them: one defined name, trimmed, case-insensitive unless asked
+/// otherwise. Never a number ("1", "+1", "0x1"), never a comma list ("Shared, Internal"), which
+/// <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/> would accept as values nobody wrote.
+/// </summary>
 public static class EnumText
 {
     public static bool TryParse<TEnum>(string? text, out TEnum value, bool ignoreCase = true)
@@ -8,7 +12,21 @@ public static class EnumText
     {
         value = default;
         var trimmed = text?.Trim();
-        return !string.IsNullOrEmpty(trimmed) && !char.IsAsciiDigit(trimmed[0]) && trimmed[0] != '-'
-            && Enum.TryParse(trimmed, ignoreCase, out value) && Enum.IsDefined(value);
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return false;
+        }
+
+        var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        foreach (var name in Enum.GetNames<TEnum>())
+        {
+            if (string.Equals(name, trimmed, comparison))
+            {
+                value = Enum.Parse<TEnum>(name);
+                return true;
+            }
+        }
+
+        return false;
     }
 }

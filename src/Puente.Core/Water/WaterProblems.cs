@@ -7,7 +7,7 @@ public static class WaterProblems
 {
     public static readonly ProblemKind Header = new("water.header", "The first line must be: date,volume,unit,source[,document]");
     public static readonly ProblemKind FieldCount = new("water.fieldCount", "expected 4 or 5 comma-separated fields, found {0}");
-    public static readonly ProblemKind NotADate = new("water.notADate", "'{0}' is not a date (YYYY-MM-DD)");
+    public static readonly ProblemKind NotADate = new("water.notADate", "'{0}' is not a date (YYYY-MM-DD, 1900–2200)");
     public static readonly ProblemKind NoCycle = new("water.noCycle", "{0} falls in no recorded cycle");
     public static readonly ProblemKind NotANumber = new("water.notANumber", "'{0}' is not a number (use a point for decimals, no thousands separators)");
     public static readonly ProblemKind NotANumberHere = new("water.notANumberHere", "'{0}' is not a number (write it like {1})");

@@ -280,6 +280,20 @@ public sealed class EventStore : IDisposable
             }
         }
 
+        try
+        {
+            return IngestRead(connection, path, name, bytes, zip, hash, options, started, cancellationToken);
+        }
+        catch (DamagedZipException e)
+        {
+            // What was appended is gone (the small file's transaction rolled back, the load dropped); the other files go on.
+            return new FileOutcome(path, FileOutcome.Refused, null, $"{name} is a damaged zip file ({e.Message}); nothing of it was kept.");
+        }
+    }
+
+    private FileOutcome IngestRead(DuckDBConnection connection, string path, string name, long bytes, bool zip, string? hash, IngestOptions options,
+        long started, CancellationToken cancellationToken)
+    {
         if (bytes <= (zip ? SmallZipBytes : SmallFileBytes))
         {
             return IngestSmall(connection, path, name, bytes, zip, hash, options, started, cancellationToken);
@@ -427,17 +441,27 @@ public sealed class EventStore : IDisposable
     }
 
     /// <summary>Reads a zip's entries in order (the first good line fixes the version for all of them).</summary>
+    /// <exception cref="DamagedZipException">The zip's directory, headers or compressed data are damaged.</exception>
     private static ReadReport ReadZipEntries(string path, IngestOptions options, EventAppender appender, CancellationToken cancellationToken)
     {
         var report = new ReadReport();
         using var file = File.OpenRead(path);
-        using var zip = new ZipArchive(file, ZipArchiveMode.Read);
-        foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
+        try
         {
-            using var input = entry.Open();
-            var read = GdeltEventReader.Read(input, options.Countries, report.Version, appender, cancellationToken);
-            report.Version ??= read.Version;
-            report.Absorb(read, report.Lines);
+            using var zip = new ZipArchive(file, ZipArchiveMode.Read);
+            foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
+            {
+                using var input = entry.Open();
+                var read = GdeltEventReader.Read(input, options.Countries, report.Version, appender, cancellationToken);
+                report.Version ??= read.Version;
+                report.Absorb(read, report.Lines);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or NotSupportedException)
+        {
+            // What System.IO.Compression throws for a damaged archive (a bad directory or header, data that does not
+            // inflate, a wrong CRC, a cut-off entry); a failure of the store itself is none of these and goes up as it is.
+            throw new DamagedZipException(e.Message, e);
         }
 
         return report;
@@ -658,6 +682,9 @@ public sealed class EventStore : IDisposable
 
     /// <summary>Chunks of one plain file have different GDELT versions.</summary>
     private sealed class MixedVersionsException : Exception;
+
+    /// <summary>A zip file that cannot be read to its end; the message is the reason System.IO.Compression gave.</summary>
+    private sealed class DamagedZipException(string message, Exception inner) : Exception(message, inner);
 
     /// <summary>A window of a stream (one chunk of a file), hashing what is read through it.</summary>
     private sealed class LimitedStream(Stream inner, long size) : Stream

@@ -16,6 +16,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IString
         ProblemDetails problem;
         switch (exception)
         {
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                problem = RequestBodyLimits.TooLarge(httpContext,
+                    httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize);
+                break;
             case BadHttpRequestException bad:
                 var json = FindJsonException(bad);
                 var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";

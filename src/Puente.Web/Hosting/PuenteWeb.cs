@@ -88,6 +88,9 @@ public static class PuenteWeb
                 o.RootDirectory = "/Features";
                 pages(o.Conventions);
             })
+            // No client-side validation script is served; without this the valid summary renders a hidden item with an
+            // inline style, which the Content-Security-Policy refuses.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 
@@ -95,6 +98,11 @@ public static class PuenteWeb
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Localize);
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IConfiguration>((o, config) => TrustedProxies.Configure(o, config[TrustedProxies.Key]))
+            .Validate<IConfiguration>((_, config) => TrustedProxies.TryParse(config[TrustedProxies.Key], out var _),
+                $"{TrustedProxies.Key} must list IP addresses or networks (CIDR), comma-separated.")
+            .ValidateOnStart();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<PuenteDbContext>("database", tags: ["ready"]);
         return builder;
@@ -102,7 +110,12 @@ public static class PuenteWeb
 
     public static WebApplication UsePuenteWeb(this WebApplication app)
     {
+        // Scheme and client address from a trusted proxy (loopback and Puente:TrustedProxies) only: the sign-in
+        // cookie is Secure when the proxy says the request came over https.
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        // Before the error handlers: the problems they write on the way out (415, 405) are in the request language too.
+        app.UseRequestLocalization();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.UseExceptionHandler();
@@ -114,9 +127,9 @@ public static class PuenteWeb
             ui.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         });
 
-        app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseApiBodyLimits();
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
@@ -152,7 +165,8 @@ public static class PuenteWeb
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/reference").AllowAnonymous();
+        // Scalar's default fonts come from its CDN, which the Content-Security-Policy refuses: use the browser's.
+        app.MapScalarApiReference("/api/reference", o => o.DisableDefaultFonts()).AllowAnonymous();
         return app;
     }
 

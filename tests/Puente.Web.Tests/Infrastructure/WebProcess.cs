@@ -40,9 +40,10 @@ public sealed class WebProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static WebProcess Start(IDictionary<string, string> environment)
+    /// <summary>Starts the host on <paramref name="port"/> (a free one when null).</summary>
+    public static WebProcess Start(IDictionary<string, string> environment, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Puente.Web.dll")])
         {
             WorkingDirectory = Path.Combine(Repo.Root, "src", "Puente.Web"),
@@ -58,7 +59,7 @@ public sealed class WebProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        return new WebProcess(Process.Start(info)!, port);
+        return new WebProcess(Process.Start(info)!, port.Value);
     }
 
     /// <summary>Waits until /health/ready answers 200; fails with the process output if it exits or takes too long.</summary>

@@ -31,3 +31,7 @@ public sealed class PostgresUiTests(PostgresApp app) : UiTests<PostgresApp>(app)
 public sealed class SqliteAccountTests(SqliteApp app) : AccountTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresAccountTests(PostgresApp app) : AccountTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteHardeningTests(SqliteApp app) : HardeningTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresHardeningTests(PostgresApp app) : HardeningTests<PostgresApp>(app), IClassFixture<PostgresApp>;

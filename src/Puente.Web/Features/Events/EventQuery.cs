@@ -31,7 +31,7 @@ public sealed record EventQuery(Dyad Dyad, Period By, DateOnly? From, DateOnly? 
                 return date;
             }
 
-            errors[field] = [t["A date is written YYYY-MM-DD."]];
+            errors[field] = [t["A date is written YYYY-MM-DD, between 1900 and 2200."]];
             return null;
         }
 

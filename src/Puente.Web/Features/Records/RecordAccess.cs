@@ -112,13 +112,25 @@ public static class RecordAccess
             : p).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Checks a text field's length; returns the trimmed value.</summary>
-    public static string Text(string? value, string field, int max, FieldErrors errors, IStringLocalizer t)
+    /// <summary>
+    /// Checks a text field: its length, no control characters (newline and tab allowed when <paramref name="multiline"/>),
+    /// no direction overrides, and, when not empty, at least one visible character (see <see cref="PlainText"/>).
+    /// Returns the trimmed value.
+    /// </summary>
+    public static string Text(string? value, string field, int max, FieldErrors errors, IStringLocalizer t, bool multiline = false)
     {
         var trimmed = value?.Trim() ?? "";
         if (trimmed.Length > max)
         {
             errors.Add(field, t["At most {0} characters.", max]);
+        }
+        else if (PlainText.Check(trimmed, multiline) is { } problem)
+        {
+            errors.Add(field, t.Localize(problem));
+        }
+        else if (trimmed.Length > 0 && PlainText.IsInvisible(trimmed))
+        {
+            errors.Add(field, t.Localize(TextProblems.Invisible.With()));
         }
 
         return trimmed;

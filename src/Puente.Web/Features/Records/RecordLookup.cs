@@ -20,7 +20,11 @@ public static class RecordLookup
         return query.FirstOrDefaultAsync(x => x.Code == code, cancellationToken);
     }
 
-    /// <summary>The normalized code, checked for form and for uniqueness among all records of the type (readable or not).</summary>
+    /// <summary>
+    /// The normalized code, checked for form and for uniqueness among all records of the type (readable or not). A taken
+    /// code gets one neutral answer whoever holds it, so the answer never says that a record the editor cannot read
+    /// exists (docs/decisions/0016-code-uniqueness-without-disclosure.md).
+    /// </summary>
     public static async Task<string> CodeAsync<T>(DbSet<T> all, string? input, Guid? existingId, FieldErrors errors, IStringLocalizer t,
         CancellationToken cancellationToken)
         where T : ContentRecord
@@ -32,7 +36,7 @@ public static class RecordLookup
         }
         else if (await all.IgnoreQueryFilters().AnyAsync(x => x.Code == code && (existingId == null || x.Id != existingId), cancellationToken))
         {
-            errors.Add("code", t["The code '{0}' is already in use.", code]);
+            errors.Add("code", t["The code '{0}' cannot be used. Choose another.", code]);
         }
 
         return code;
@@ -49,7 +53,8 @@ public static class RecordLookup
             errors.Add("nameEn", t["Give a name in English or Spanish."]);
         }
 
-        return (en, es, RecordAccess.Text(descriptionEn, "descriptionEn", 4000, errors, t), RecordAccess.Text(descriptionEs, "descriptionEs", 4000, errors, t));
+        return (en, es, RecordAccess.Text(descriptionEn, "descriptionEn", 4000, errors, t, multiline: true),
+            RecordAccess.Text(descriptionEs, "descriptionEs", 4000, errors, t, multiline: true));
     }
 
     /// <summary>The track a code names (empty: none); an unknown code is a field error.</summary>

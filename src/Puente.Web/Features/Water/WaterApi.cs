@@ -32,7 +32,8 @@ public static class WaterApi
         // U.S. conservation storage at Amistad or Falcon; both full closes the cycle early (Treaty Art. 4).
         writes.MapPost("/riogrande/storage-readings", AddReadingAsync);
         // A weekly table as CSV (text/csv body, at most DeliveryImport.MaxBytes). All valid rows or nothing, unless validRowsOnly=true.
-        writes.MapPost("/riogrande/deliveries/import", ImportAsync).Accepts<string>("text/csv");
+        writes.MapPost("/riogrande/deliveries/import", ImportAsync).Accepts<string>("text/csv")
+            .WithMetadata(new RequestSizeLimitAttribute(RequestBodyLimits.CsvImport));
         writes.MapPost("/colorado/reserve", AddReserveMovementAsync);
         return api;
     }
@@ -43,7 +44,7 @@ public static class WaterApi
         var date = Today(time);
         if (asOf is not null && !IsoDate.TryParse(asOf, out date))
         {
-            return ApiResults.Invalid("asOf", t["A date is written YYYY-MM-DD."], t);
+            return ApiResults.Invalid("asOf", t["A date is written YYYY-MM-DD, between 1900 and 2200."], t);
         }
 
         var history = await water.CycleOnAsync(date, ct);
@@ -136,7 +137,7 @@ public static class WaterApi
         var date = Today(time);
         if (asOf is not null && !IsoDate.TryParse(asOf, out date))
         {
-            return ApiResults.Invalid("asOf", t["A date is written YYYY-MM-DD."], t);
+            return ApiResults.Invalid("asOf", t["A date is written YYYY-MM-DD, between 1900 and 2200."], t);
         }
 
         if (ApiResults.PagingProblem(page, pageSize, t) is { } problem)
@@ -205,7 +206,7 @@ public static class WaterApi
         var errors = new Dictionary<string, string[]>();
         if (!IsoDate.TryParse(input.Date, out var date))
         {
-            errors["date"] = [t["A date is written YYYY-MM-DD."]];
+            errors["date"] = [t["A date is written YYYY-MM-DD, between 1900 and 2200."]];
         }
 
         if (!EnumText.TryParse<Reservoir>(input.Reservoir, out var reservoir))
@@ -272,7 +273,7 @@ public static class WaterApi
         var errors = new Dictionary<string, string[]>();
         if (!IsoDate.TryParse(input.Date, out var date))
         {
-            errors["date"] = [t["A date is written YYYY-MM-DD."]];
+            errors["date"] = [t["A date is written YYYY-MM-DD, between 1900 and 2200."]];
         }
 
         if (!EnumText.TryParse<ReserveMovementKind>(input.Kind, out var kind))
@@ -307,7 +308,7 @@ public static class WaterApi
             return d;
         }
 
-        errors[field] = [t["A date is written YYYY-MM-DD."]];
+        errors[field] = [t["A date is written YYYY-MM-DD, between 1900 and 2200."]];
         return fallback;
     }
 }
