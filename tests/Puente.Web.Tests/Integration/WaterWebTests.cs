@@ -247,7 +247,7 @@ public sealed class WaterWebTests(SqliteApp app) : IClassFixture<SqliteApp>
         var huge = "date,volume,unit,source\n" + new string('x', DeliveryImport.MaxBytes);
         var tooLarge = await editor.PostAsync("/api/v1/water/riogrande/deliveries/import", new StringContent(huge, System.Text.Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
-        Assert.Contains("larger than 5 MB", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("larger than the 5 MB", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var junk = "date,volume,unit,source\n" + string.Concat(Enumerable.Repeat("junk,line\n", 2_000));
         var report = await editor.PostAsync("/api/v1/water/riogrande/deliveries/import", new StringContent(junk, System.Text.Encoding.UTF8, "text/csv"));
