@@ -133,6 +133,29 @@ public sealed class RioGrandeLedgerTests
     }
 
     [Fact]
+    public void A_running_total_over_several_cycle_years_is_not_put_in_its_last_year()
+    {
+        // Reported once, on the last day of year 2, as the growth since the cycle began.
+        Delivery[] deliveries = [new(new DateOnly(2027, 10, 24), 500_000m, DeliverySource.Unspecified, "running total", Since: Cycle37.Start),
+            new(new DateOnly(2027, 10, 30), 7_000m, DeliverySource.Conchos), new(new DateOnly(2028, 3, 1), 9_000m, DeliverySource.Unspecified, "total", Since: new DateOnly(2027, 11, 1))];
+        var s = RioGrandeLedger.Status(Cycle37, deliveries, new DateOnly(2028, 6, 1));
+        Assert.Equal(516_000m, s.DeliveredAf);
+        Assert.Equal([0m, 0m, 16_000m, 0m, 0m], s.DeliveredByCycleYearAf);
+        Assert.Equal([new YearsVolume(1, 2, 500_000m)], s.DeliveredAcrossCycleYearsAf);
+    }
+
+    [Fact]
+    public void The_recent_pace_counts_only_the_part_of_a_running_total_inside_the_last_52_weeks()
+    {
+        // 730,000 AF reported as the growth over 730 days: about 1,000 AF a day, so 364,000 AF in the last 364 days — not all of it.
+        var asOf = Cycle37.Start.AddDays(729);
+        Delivery[] deliveries = [new(asOf, 730_000m, DeliverySource.Unspecified, "running total", Since: Cycle37.Start)];
+        var s = RioGrandeLedger.Status(Cycle37, deliveries, asOf);
+        Assert.Equal(364_000m, s.Last52WeeksAf);
+        Assert.Equal(730_000m + 364_000m / 364 * (1826 - 730) - 1_750_000m, s.ProjectedEndBalanceAf);
+    }
+
+    [Fact]
     public void Units_convert_exactly()
     {
         Assert.Equal(431.718643141632m, WaterUnits.ToMillionCubicMetres(350_000m)); // exact: 350,000 × 1,233.48183754752 m³

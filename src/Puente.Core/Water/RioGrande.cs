@@ -31,6 +31,9 @@ public enum DeliverySource
 
     /// <summary>Other water credited under a minute (e.g. non-treaty rivers under Minute 331).</summary>
     MinuteCredit,
+
+    /// <summary>A reported running total that its source did not break down by tributary.</summary>
+    Unspecified,
 }
 
 /// <summary>A five-year Rio Grande delivery cycle (Treaty Article 4): 350,000 AF a year, 1,750,000 AF a cycle.</summary>
@@ -70,8 +73,19 @@ public sealed record RioGrandeCycle(
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 }
 
-/// <summary>One delivery credited to a cycle.</summary>
-public sealed record Delivery(DateOnly Date, decimal VolumeAf, DeliverySource Source, string? DocumentReference = null);
+/// <summary>
+/// One delivery credited to a cycle. When only a running total was reported, a delivery is the growth of that total since
+/// the previous report: it was delivered somewhere in [<see cref="Since"/>, <see cref="Date"/>] (both days included) and is
+/// counted on <see cref="Date"/>. Null <see cref="Since"/>: delivered on <see cref="Date"/>.
+/// </summary>
+public sealed record Delivery(DateOnly Date, decimal VolumeAf, DeliverySource Source, string? DocumentReference = null, DateOnly? Since = null)
+{
+    /// <summary>The first day the volume may have been delivered.</summary>
+    public DateOnly From => Since is { } since && since < Date ? since : Date;
+
+    /// <summary>Days the volume was delivered over (1 for a dated delivery).</summary>
+    public int SpanDays => Date.DayNumber - From.DayNumber + 1;
+}
 
 /// <summary>The state of a cycle on a date.</summary>
 public sealed record RioGrandeStatus(
@@ -90,13 +104,17 @@ public sealed record RioGrandeStatus(
     decimal RequiredAnnualPaceAf,
     decimal ProjectedEndBalanceAf,
     decimal ProjectedEndBalanceAtCyclePaceAf,
-    decimal Last52WeeksAf);
+    decimal Last52WeeksAf,
+    IReadOnlyList<YearsVolume> DeliveredAcrossCycleYearsAf);
 
 /// <summary>
 /// Rio Grande ledger arithmetic. Elapsed time is counted in whole days, both ends included: on the cycle's first day
 /// one day has elapsed; leap days count like any other day, so a cycle with two 29 Februaries has 1,827 days and the
 /// pro-rated obligation on day d is 1,750,000 × d / 1,827. Deliveries dated on or before the as-of date count.
 /// A deficit carried in is repaid first: deliveries go to it before the cycle's own obligation (Minute 234).
+/// A volume known only as the growth of a running total over several cycle years is not put in any one year
+/// (<see cref="RioGrandeStatus.DeliveredAcrossCycleYearsAf"/>); for the last 52 weeks' pace it counts in proportion to the
+/// days of its span inside the window, as if delivered evenly.
 /// </summary>
 public static class RioGrandeLedger
 {
@@ -112,7 +130,11 @@ public static class RioGrandeLedger
         var elapsed = Math.Min(on.DayNumber - cycle.Start.DayNumber + 1, days);
         var counted = deliveries.Where(d => d.Date >= cycle.Start && d.Date <= on).ToList();
         var total = counted.Sum(d => d.VolumeAf);
-        var byYear = Enumerable.Range(1, 5).Select(y => counted.Where(d => cycle.CycleYear(d.Date) == y).Sum(d => d.VolumeAf)).ToList();
+        var byYear = Enumerable.Range(1, 5).Select(y => counted.Where(d => cycle.CycleYear(d.From) == y && cycle.CycleYear(d.Date) == y).Sum(d => d.VolumeAf)).ToList();
+        var acrossYears = counted.Where(d => cycle.CycleYear(d.From) != cycle.CycleYear(d.Date))
+            .GroupBy(d => (First: cycle.CycleYear(d.From), Last: cycle.CycleYear(d.Date)))
+            .OrderBy(g => g.Key.First).ThenBy(g => g.Key.Last)
+            .Select(g => new YearsVolume(g.Key.First, g.Key.Last, g.Sum(d => d.VolumeAf))).ToList();
 
         var repaid = Math.Min(cycle.CarriedDeficitAf, total);
         var towardCycle = total - repaid;
@@ -128,12 +150,20 @@ public static class RioGrandeLedger
         var requiredPace = remainingDays == 0 ? 0m : Math.Max(0m, owed) * yearLength / remainingDays;
 
         var windowStart = DateOnly.FromDayNumber(Math.Max(cycle.Start.DayNumber, on.DayNumber - 363));
-        var last52 = counted.Where(d => d.Date >= windowStart).Sum(d => d.VolumeAf);
+        var last52 = counted.Where(d => d.Date >= windowStart).Sum(d => InWindow(d, windowStart));
         var windowDays = on.DayNumber - windowStart.DayNumber + 1;
         var projectedRecent = towardCycle + last52 / windowDays * remainingDays - RioGrandeCycle.CycleObligationAf;
         var projectedCycle = towardCycle * days / elapsed - RioGrandeCycle.CycleObligationAf;
 
         return new RioGrandeStatus(cycle.Number, cycle.Start, cycle.End, on, elapsed, days, total, byYear, prorated, balance,
-            cycle.CarriedDeficitAf, repaid, requiredPace, projectedRecent, projectedCycle, last52);
+            cycle.CarriedDeficitAf, repaid, requiredPace, projectedRecent, projectedCycle, last52, acrossYears);
+    }
+
+    /// <summary>The part of a delivery's volume that falls on or after <paramref name="windowStart"/>, spread evenly over its span.</summary>
+    private static decimal InWindow(Delivery delivery, DateOnly windowStart)
+    {
+        var from = delivery.From < windowStart ? windowStart : delivery.From;
+        var days = delivery.Date.DayNumber - from.DayNumber + 1;
+        return days >= delivery.SpanDays ? delivery.VolumeAf : delivery.VolumeAf * days / delivery.SpanDays;
     }
 }

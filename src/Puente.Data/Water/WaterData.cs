@@ -4,16 +4,9 @@ using Puente.Core.Water;
 
 namespace Puente.Data.Water;
 
-/// <summary>An IBWC minute or agreement that changes the water accounting.</summary>
+/// <summary>An IBWC minute or agreement that changes the water accounting; its source is named in both languages.</summary>
 public sealed record WaterMinute(string Code, string Basin, string Date, string TitleEn, string TitleEs, string SummaryEn, string SummaryEs,
-    IReadOnlyList<string> CommitmentsEn, IReadOnlyList<string> CommitmentsEs, string Source);
-
-/// <summary>A closing figure of a cycle and who reported it (sources may disagree; all are kept).</summary>
-public sealed record SourcedFigure(decimal? Af, decimal? Mm3, string Source);
-
-/// <summary>A cycle of the seeded history with its deliveries and sourced closing figures.</summary>
-public sealed record CycleHistory(RioGrandeCycle Cycle, IReadOnlyList<Delivery> Deliveries, IReadOnlyList<SourcedFigure> ClosingDeficits, string? Notes,
-    bool CarriedDeficitKnown);
+    IReadOnlyList<string> CommitmentsEn, IReadOnlyList<string> CommitmentsEs, string SourceEn, string SourceEs);
 
 /// <summary>Loads the water data files shipped with Puente (<c>Water/*.json</c>, embedded).</summary>
 /// <summary>A Colorado delivery year with its projected 1 January Lake Mead elevation and where that figure comes from.</summary>
@@ -40,13 +33,23 @@ public static class WaterData
             Bands(m.Tiers), Bands(m.Surplus), Bands(m.Reductions), Bands(m.ScarcitySavings)))];
     }
 
-    private static IReadOnlyList<CycleHistory> LoadRioGrande()
+    private static List<CycleHistory> LoadRioGrande()
     {
         var file = Read<RioGrandeFile>("rio-grande.json");
-        return [.. file.Cycles.Select(c => new CycleHistory(
-            new RioGrandeCycle(c.Number, c.Start, c.ActualEnd, c.EndKind, c.CarriedDeficitAf ?? 0m, c.CarriedDeficitBasis),
-            [.. c.Deliveries.Select(d => new Delivery(d.Date, d.VolumeAf, d.Source, d.Document))],
-            c.ClosingDeficits, c.Notes, c.CarriedDeficitAf is not null))];
+        var cycles = new List<CycleHistory>();
+        foreach (var c in file.Cycles.OrderBy(c => c.Number))
+        {
+            var settled = c.CarriedDeficitSettled ?? true;
+            // An unsettled carried deficit spans the previous cycle's closing figures; the ledger carries the one marked there.
+            var previous = cycles.Count > 0 && !settled ? cycles[^1] : null;
+            cycles.Add(new CycleHistory(
+                new RioGrandeCycle(c.Number, c.Start, c.ActualEnd, c.EndKind, c.CarriedDeficitAf ?? 0m, c.CarriedDeficitBasisEn),
+                [.. c.Deliveries.Select(d => new Delivery(d.Date, d.VolumeAf, d.Source, d.Document, d.Since))],
+                c.ClosingDeficits, c.NotesEn, settled, c.NotesEs, c.CarriedDeficitBasisEs,
+                previous?.ClosingDeficitRangeAf));
+        }
+
+        return cycles;
     }
 
     private static List<BandValue> Bands(IEnumerable<BandEntry> entries) =>
@@ -69,10 +72,11 @@ public static class WaterData
 
     private sealed record ColoradoFile(List<MinuteEntry> Minutes);
 
-    private sealed record DeliveryEntry(DateOnly Date, decimal VolumeAf, DeliverySource Source, string? Document);
+    private sealed record DeliveryEntry(DateOnly Date, DateOnly? Since, decimal VolumeAf, DeliverySource Source, string? Document);
 
-    private sealed record CycleEntry(int Number, DateOnly Start, DateOnly? ActualEnd, CycleEnd EndKind, decimal? CarriedDeficitAf, string? CarriedDeficitBasis,
-        List<DeliveryEntry> Deliveries, List<SourcedFigure> ClosingDeficits, string? Notes);
+    private sealed record CycleEntry(int Number, DateOnly Start, DateOnly? ActualEnd, CycleEnd EndKind, decimal? CarriedDeficitAf, bool? CarriedDeficitSettled,
+        string? CarriedDeficitBasisEn, string? CarriedDeficitBasisEs, List<DeliveryEntry> Deliveries, List<SourcedFigure> ClosingDeficits,
+        string? NotesEn, string? NotesEs);
 
     private sealed record RioGrandeFile(List<CycleEntry> Cycles);
 

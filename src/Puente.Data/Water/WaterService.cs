@@ -79,7 +79,8 @@ public sealed class WaterService(PuenteDbContext db)
         var cycles = EarlyClosure.Apply([.. WaterData.RioGrande.Select(h => h.Cycle)], readings);
         return [.. cycles.Select(c => WaterData.RioGrande.FirstOrDefault(h => h.Cycle.Number == c.Number) is { } seeded
             ? seeded with { Cycle = c }
-            : new CycleHistory(c, [], [], "Started after an early closure recorded from storage readings.", CarriedDeficitKnown: true))];
+            : new CycleHistory(c, [], [], "Started after an early closure recorded from storage readings.", CarriedDeficitKnown: true,
+                "Comenzó tras un cierre anticipado registrado con lecturas de almacenamiento."))];
     }
 
     /// <summary>The cycle in force on <paramref name="date"/>, with its seeded and recorded deliveries.</summary>

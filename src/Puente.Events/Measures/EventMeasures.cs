@@ -147,6 +147,55 @@ public static class EventMeasures
         _ => new DateOnly(int.Parse(period, NumberStyles.None, CultureInfo.InvariantCulture), 1, 1),
     };
 
+    /// <summary>The label of the period containing <paramref name="day"/>, as <see cref="PeriodSql"/> writes it (weeks start on Monday).</summary>
+    public static string PeriodLabel(DateOnly day, Period by) => by switch
+    {
+        Period.Day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Period.Week => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Period.Month => day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        _ => day.ToString("yyyy", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// Every period label from <paramref name="first"/> to <paramref name="last"/> (both included, ascending), with or without
+    /// events, at most <paramref name="max"/>: the time axis on which periods without events show as gaps.
+    /// </summary>
+    public static IReadOnlyList<string> PeriodsBetween(string first, string last, Period by, int max)
+    {
+        var labels = new List<string>();
+        var end = PeriodStart(last, by);
+        for (var day = PeriodStart(first, by); day <= end && labels.Count < max; day = Next(day, by))
+        {
+            labels.Add(PeriodLabel(day, by));
+        }
+
+        return labels;
+    }
+
+    /// <summary>The last day of a period label.</summary>
+    public static DateOnly PeriodEnd(string period, Period by) => Next(PeriodStart(period, by), by).AddDays(-1);
+
+    /// <summary>How many periods <paramref name="later"/> starts after <paramref name="earlier"/> (0 for the same period).</summary>
+    public static int PeriodsApart(string earlier, string later, Period by)
+    {
+        var (a, b) = (PeriodStart(earlier, by), PeriodStart(later, by));
+        return by switch
+        {
+            Period.Day => b.DayNumber - a.DayNumber,
+            Period.Week => (b.DayNumber - a.DayNumber) / 7,
+            Period.Month => (b.Year - a.Year) * 12 + b.Month - a.Month,
+            _ => b.Year - a.Year,
+        };
+    }
+
+    private static DateOnly Next(DateOnly start, Period by) => by switch
+    {
+        Period.Day => start.AddDays(1),
+        Period.Week => start.AddDays(7),
+        Period.Month => start.AddMonths(1),
+        _ => start.AddYears(1),
+    };
+
     /// <summary>The last SQLDATE of any event in the finished files (kept or not), or null while the store is empty.</summary>
     public static DateOnly? DataAsOf(DuckDBConnection connection)
     {

@@ -82,6 +82,45 @@ public sealed class BrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task On_a_390_px_phone_no_main_page_is_wider_than_the_screen_and_the_menu_opens_from_its_button()
+    {
+        if (fixture.SkipReason is not null)
+        {
+            Assert.Skip(fixture.SkipReason);
+        }
+
+        using (var output = new StringWriter())
+        {
+            Assert.Equal(0, await Puente.Cli.PuenteCli.RunAsync(["users", "add", "phone", "--role", "Editor", "--side", "MX", "--data-dir", fixture.DataDirectory],
+                new StringReader("Phone-Passw0rd-2026\n"), output, output));
+        }
+
+        await using var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "es-MX", BaseURL = fixture.Web!.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15000);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_UserName", "phone");
+        await page.FillAsync("#Input_Password", "Phone-Passw0rd-2026");
+        await page.ClickAsync("#sign-in");
+        await page.WaitForSelectorAsync("#current-user", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+
+        // Closed, the menu is one button; open, it shows the links.
+        Assert.False(await page.IsVisibleAsync("#main-nav"));
+        await page.ClickAsync("#nav-toggle");
+        Assert.True(await page.IsVisibleAsync("#main-nav a[href='/Water']"));
+
+        foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Catalog/Recommendations", "/Catalog", "/Events", "/Events/Narrative", "/Water",
+                     "/Water?AsOf=2025-10-24&Year=2023&Elevation=1047.61" })
+        {
+            await page.GotoAsync(url);
+            Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, url);
+        }
+    }
+
+    [Fact]
     public async Task The_browser_follows_accept_language_before_any_choice()
     {
         if (fixture.SkipReason is not null)

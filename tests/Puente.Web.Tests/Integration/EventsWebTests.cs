@@ -87,6 +87,43 @@ public sealed class EventsWebTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Months_without_events_stay_on_the_time_axis_as_labelled_gaps_and_the_page_says_how_fresh_the_data_is()
+    {
+        await EnsureIngestedAsync();
+        using var english = await app.UiAs(TestUsers.UsAnalyst, "en-US");
+        var html = await english.GetStringAsync("/Events?Dyad=USA-MEX&By=month");
+        // The sample has events in 9 months from 2016-10 to 2025-02: 101 months on the axis, 92 of them empty.
+        Assert.Equal(92, System.Text.RegularExpressions.Regex.Count(html, "<rect class=\"gap\""));
+        Assert.Contains("No events from 2016-11 to 2017-12 (14 periods)", html, StringComparison.Ordinal);
+        Assert.Contains("No events from 2018-02 to 2023-11 (70 periods)", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"gap-legend\"", html, StringComparison.Ordinal);
+
+        using var store = EventStore.Open(Path.Combine(app.DataDirectory, EventStore.FileName), readOnly: true);
+        var asOf = EventMeasures.DataAsOf(store.Connection)!.Value;
+        Assert.Contains($"Data as of {asOf.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}", html, StringComparison.Ordinal);
+        using var spanish = await app.UiAs(TestUsers.MxViewer, "es-MX");
+        var es = await spanish.GetStringAsync("/Events?Dyad=USA-MEX&By=month");
+        Assert.Contains($"Datos al {asOf.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("es-MX"))}", es, StringComparison.Ordinal);
+        Assert.Contains("Sin eventos de 2018-02 a 2023-11 (70 periodos)", es, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_drill_down_lists_events_by_date_once_each_with_how_many_gdelt_records_they_are()
+    {
+        await EnsureIngestedAsync();
+        using var english = await app.UiAs(TestUsers.UsAnalyst, "en-US");
+        var html = await english.GetStringAsync("/Events?Dyad=USA-MEX&By=month&Period=2025-01");
+        var table = html[html.IndexOf("id=\"events\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        var rows = System.Text.RegularExpressions.Regex.Matches(table, "<tr>\\s*<td>([^<]+)</td>(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => (Date: DateOnly.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.GetCultureInfo("en-US")), Text: m.Value)).ToList();
+        Assert.Equal(44, rows.Count); // 52 GDELT records, 8 of them repeats of an event already listed
+        Assert.Equal(rows.Select(r => r.Date).Order(), rows.Select(r => r.Date));
+        Assert.Equal(rows.Count, rows.Select(r => System.Text.RegularExpressions.Regex.Replace(r.Text, "<span class=\"badge[^<]*</span>", "")).Distinct().Count());
+        Assert.Contains("× 2</span>", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_api_description_has_a_schema_for_each_event_response()
     {
         using var client = app.Anonymous();

@@ -27,6 +27,133 @@ public sealed class WaterWebTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.False(c37.CarriedDeficitKnown);
     }
 
+    [Fact]
+    public void Every_closed_cycle_ends_at_its_recorded_closing_figure_or_within_their_range()
+    {
+        var closed = WaterData.RioGrande.Where(h => h.Cycle.EndKind != CycleEnd.Open).ToList();
+        Assert.Equal([34, 35, 36], closed.Select(h => h.Cycle.Number));
+        foreach (var h in closed)
+        {
+            var deficit = -RioGrandeLedger.Status(h.Cycle, h.Deliveries, h.Cycle.End).BalanceAf;
+            var (low, high) = h.ClosingDeficitRangeAf!.Value;
+            Assert.InRange(deficit, low, high);
+            Assert.Equal(h.LedgerClosingDeficit!.AcreFeet, deficit);
+        }
+
+        // Cycle 37 carries cycle 36's ledger figure, unsettled, with the published range.
+        var c36 = closed[2];
+        var c37 = WaterData.RioGrande.Single(h => h.Cycle.Number == 37);
+        Assert.Equal((917_727m, false), (c37.Cycle.CarriedDeficitAf, c37.CarriedDeficitKnown));
+        Assert.Equal(c36.ClosingDeficitRangeAf, c37.CarriedDeficitRangeAf);
+        Assert.Equal((800_000m, 917_727m), c37.CarriedDeficitRangeAf);
+    }
+
+    [Fact]
+    public void Seeded_running_totals_sit_in_the_cycle_years_they_cover()
+    {
+        var c35 = WaterData.RioGrande.Single(h => h.Cycle.Number == 35);
+        var july2020 = RioGrandeLedger.Status(c35.Cycle, c35.Deliveries, new DateOnly(2020, 7, 1));
+        Assert.Equal([263_250m, 0m, 0m, 0m, 0m], july2020.DeliveredByCycleYearAf); // the repayment, by 25 January 2016
+        Assert.Equal([new YearsVolume(1, 5, 1_317_640m)], july2020.DeliveredAcrossCycleYearsAf); // not all in year 5
+
+        var c36 = WaterData.RioGrande.Single(h => h.Cycle.Number == 36);
+        var at = (int y, int m, int d) => RioGrandeLedger.Status(c36.Cycle, c36.Deliveries, new DateOnly(y, m, d));
+        // The published running totals: ≈519 Mm³ by 22 Oct 2024, ≈425,405 AF by January, ≈530,730 AF by April 2025.
+        Assert.Equal(Math.Round(WaterUnits.FromMillionCubicMetres(519m)), at(2024, 10, 22).DeliveredAf);
+        Assert.Equal(425_405m, at(2025, 1, 31).DeliveredAf);
+        Assert.Equal(530_730m, at(2025, 4, 30).DeliveredAf);
+        Assert.Equal(730_730m, at(2025, 7, 31).DeliveredAf);
+        var end = at(2025, 10, 24);
+        Assert.Equal([new YearsVolume(1, 4, 420_760m), new YearsVolume(4, 5, 4_645m)], end.DeliveredAcrossCycleYearsAf);
+        Assert.Equal(105_325m + 200_000m + 101_543m, end.DeliveredByCycleYearAf[4]);
+    }
+
+    [Theory]
+    [InlineData("2015-10-24", "en-US")]
+    [InlineData("2020-07-01", "en-US")]
+    [InlineData("2020-10-24", "en-US")]
+    [InlineData("2020-10-24", "es-MX")]
+    [InlineData("2025-10-24", "en-US")]
+    [InlineData("2025-10-24", "es-MX")]
+    [InlineData("2026-03-01", "es-MX")]
+    public async Task The_headline_and_the_table_give_the_same_delivered_volume(string asOf, string culture)
+    {
+        using var client = await app.UiAs(TestUsers.UsAnalyst, culture);
+        var page = await client.GetStringAsync($"/Water?AsOf={asOf}&Units=af");
+        var headline = System.Text.RegularExpressions.Regex.Match(page, "(?:has delivered|ha entregado) ([0-9,]+) (?:AF|acres-pie)").Groups[1].Value;
+        var row = System.Text.RegularExpressions.Regex.Match(page, "id=\"delivered-toward\"><th>[^<]*</th><td>([0-9,]+) ").Groups[1].Value;
+        Assert.NotEmpty(headline);
+        Assert.Equal(headline, row);
+    }
+
+    [Fact]
+    public async Task The_history_says_how_each_cycle_ended_and_the_page_at_each_end_agrees()
+    {
+        using var english = await app.UiAs(TestUsers.UsAnalyst, "en-US");
+        var c35 = await english.GetStringAsync("/Water?AsOf=2020-10-24&Units=af");
+        Assert.Contains("Mexico has delivered 1,750,000 AF (2,158.6 hm³) of 1,750,000 AF", c35, StringComparison.Ordinal);
+        Assert.Contains("<th>Balance (negative is a deficit)</th><td>0 AF", c35, StringComparison.Ordinal); // closed without deficit
+        Assert.Contains("The cycle has ended: Closed by a minute without deficit.", c35, StringComparison.Ordinal);
+        Assert.Contains("Ended on schedule with a deficit of 263,250 AF", c35, StringComparison.Ordinal); // cycle 34 in the history
+        var c36 = await english.GetStringAsync("/Water?AsOf=2025-10-24&Units=af");
+        Assert.Contains("<th>Balance (negative is a deficit)</th><td>-917,727 AF", c36, StringComparison.Ordinal);
+        Assert.Contains("The sources disagree: 800,000 AF (986.8 hm³) to 917,727 AF (1,132.0 hm³); the ledger uses 917,727 AF (1,132.0 hm³) (IBWC sheets quoted by TRT).", c36, StringComparison.Ordinal);
+        Assert.DoesNotContain("On schedule<", c36, StringComparison.Ordinal);
+
+        using var spanish = await app.UiAs(TestUsers.MxViewer, "es-MX");
+        var es = await spanish.GetStringAsync("/Water?AsOf=2025-10-24");
+        Assert.Contains("Terminó en la fecha prevista con un déficit de 1,132.0 hm³ (917,727 acres-pie)", es, StringComparison.Ordinal);
+        Assert.Contains("Las fuentes difieren", es, StringComparison.Ordinal);
+        Assert.Contains("Cerrado mediante un acta, sin déficit", es, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cycle_with_an_unsettled_carried_deficit_says_so_everywhere_and_paces_both_ends()
+    {
+        using var english = await app.UiAs(TestUsers.UsAnalyst, "en-US");
+        var en = await english.GetStringAsync("/Water?AsOf=2026-03-01&Units=af");
+        Assert.Contains("id=\"carried-unsettled\"", en, StringComparison.Ordinal);
+        Assert.Contains("This page carries 917,727 AF", en, StringComparison.Ordinal);
+        Assert.Contains("<th>Deficit carried in / repaid</th><td>917,727 AF", en, StringComparison.Ordinal);
+        Assert.Contains("Not settled: the sources give 800,000 AF", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th>Deficit carried in / repaid</th><td>0 AF", en, StringComparison.Ordinal);
+        var c37 = WaterData.RioGrande.Single(h => h.Cycle.Number == 37);
+        var asOf = new DateOnly(2026, 3, 1);
+        var high = RioGrandeLedger.Status(c37.Cycle, [], asOf).RequiredAnnualPaceAf;
+        var low = RioGrandeLedger.Status(c37.Cycle with { CarriedDeficitAf = 800_000m }, [], asOf).RequiredAnnualPaceAf;
+        Assert.True(high > low);
+        var c = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+        Assert.Contains($"{high.ToString("N0", c)} AF ({WaterUnits.ToMillionCubicMetres(high).ToString("N1", c)} hm³) with 917,727 AF", en, StringComparison.Ordinal);
+        Assert.Contains($"{low.ToString("N0", c)} AF ({WaterUnits.ToMillionCubicMetres(low).ToString("N1", c)} hm³) with 800,000 AF", en, StringComparison.Ordinal);
+
+        using var spanish = await app.UiAs(TestUsers.MxViewer, "es-MX");
+        var es = await spanish.GetStringAsync("/Water?AsOf=2026-03-01");
+        Assert.Contains("Esta página arrastra 1,132.0 hm³ (917,727 acres-pie)", es, StringComparison.Ordinal);
+        Assert.Contains("Sin resolver: las fuentes dan de 986.8 hm³ (800,000 acres-pie)", es, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_spanish_page_shows_sources_notes_tiers_and_units_in_spanish_and_no_repository_paths()
+    {
+        using var spanish = await app.UiAs(TestUsers.MxViewer, "es-MX");
+        var es = await spanish.GetStringAsync("/Water?AsOf=2026-03-01&Year=2023&Elevation=1047.61");
+        Assert.Contains("Hojas de la CILA/IBWC citadas por TRT", es, StringComparison.Ordinal);
+        Assert.Contains("Texto del Tratado; Baker Institute sobre el Acta 234", es, StringComparison.Ordinal);
+        Assert.Contains("Entregas lentas. El Acta 331", es, StringComparison.Ordinal);
+        Assert.Contains("el déficit de cierre del ciclo 36", es, StringComparison.Ordinal);
+        Assert.Contains("<td>Nivel 2a</td>", es, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Tier ", es, StringComparison.Ordinal);
+        Assert.Contains("acres-pie)", es, StringComparison.Ordinal);
+        Assert.DoesNotContain(" AF)", es, StringComparison.Ordinal);
+        Assert.DoesNotContain("IBWC sheets quoted by TRT", es, StringComparison.Ordinal);
+        using var english = await app.UiAs(TestUsers.UsAnalyst, "en-US");
+        foreach (var page in new[] { es, await english.GetStringAsync("/Water?AsOf=2026-03-01&Year=2023&Elevation=1047.61") })
+        {
+            Assert.DoesNotContain("../shared", page, StringComparison.Ordinal);
+            Assert.DoesNotContain(".md", page, StringComparison.Ordinal);
+        }
+    }
+
     // elevation → (surplus, reduction, savings, tier) at and around every band edge of Minute 323 (water.md).
     public static TheoryData<decimal, decimal, decimal, decimal, string> Edges => new()
     {
@@ -75,7 +202,7 @@ public sealed class WaterWebTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Ciclo 35", es, StringComparison.Ordinal);
         Assert.Contains("México ha entregado 1,625.3 hm³", es, StringComparison.Ordinal); // Spanish defaults to hm³
         Assert.Contains("Nivel", es, StringComparison.Ordinal);
-        Assert.Contains("Tier 2a — asignación", es, StringComparison.Ordinal);
+        Assert.Contains("Nivel 2a — asignación", es, StringComparison.Ordinal);
         Assert.Contains("Acta 331", es, StringComparison.Ordinal);
         Assert.Contains("Reuniones mensuales", es, StringComparison.Ordinal);
         Assert.Contains("id=\"by-source\"", es, StringComparison.Ordinal);

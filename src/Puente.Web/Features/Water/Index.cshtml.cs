@@ -9,7 +9,7 @@ using Puente.Core.Text;
 namespace Puente.Web.Features.Water;
 
 /// <summary>Treaty water accounting: the Rio Grande cycle in force and the Colorado River allotment.</summary>
-public sealed class IndexModel(TimeProvider time, WaterService water) : PageModel
+public sealed class IndexModel(TimeProvider time, WaterService water, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? AsOf { get; set; }
     [BindProperty(SupportsGet = true)] public string? Units { get; set; }
@@ -19,9 +19,14 @@ public sealed class IndexModel(TimeProvider time, WaterService water) : PageMode
     public DateOnly Date { get; private set; }
     public CycleHistory? Cycle { get; private set; }
 
-    /// <summary>Every cycle, with early closures from the recorded storage readings.</summary>
-    public IReadOnlyList<CycleHistory> Cycles { get; private set; } = [];
+    /// <summary>Every cycle, with early closures from the recorded storage readings, and its status on its last day.</summary>
+    public IReadOnlyList<HistoryRow> Cycles { get; private set; } = [];
+
+    /// <summary>The cycle in force, carrying the deficit the ledger uses (see <see cref="CycleHistory.CarriedDeficitKnown"/>).</summary>
     public RioGrandeStatus? Status { get; private set; }
+
+    /// <summary>With an unsettled carried deficit: the status carrying the lowest published figure instead.</summary>
+    public RioGrandeStatus? StatusWithLowestCarried { get; private set; }
     public ColoradoAllotment? Allotment { get; private set; }
 
     /// <summary>Why the Colorado calculator computed nothing for the typed year and elevation.</summary>
@@ -47,12 +52,18 @@ public sealed class IndexModel(TimeProvider time, WaterService water) : PageMode
         }
 
         var readings = await water.ReadingsAsync(ct);
-        Cycle = WaterService.CycleOn(Date, await water.RecordedAsync(ct), readings);
-        Cycles = WaterService.Cycles(readings);
+        var recorded = await water.RecordedAsync(ct);
+        Cycle = WaterService.CycleOn(Date, recorded, readings);
+        Cycles = [.. WaterService.Cycles(readings).Select(h => new HistoryRow(h, h.Cycle.EndKind == CycleEnd.Open ? null
+            : RioGrandeLedger.Status(h.Cycle, h.Deliveries.Concat(recorded.Where(d => h.Cycle.Contains(d.Date))), h.Cycle.End)))];
         Reserve = await water.ReserveAsync(ct);
         if (Cycle is not null)
         {
             Status = RioGrandeLedger.Status(Cycle.Cycle, Cycle.Deliveries, Date);
+            if (!Cycle.CarriedDeficitKnown && Cycle.CarriedDeficitRangeAf is { } range && range.Low != Cycle.Cycle.CarriedDeficitAf)
+            {
+                StatusWithLowestCarried = RioGrandeLedger.Status(Cycle.Cycle with { CarriedDeficitAf = range.Low }, Cycle.Deliveries, Date);
+            }
         }
 
         Year ??= Date.Year + 1;
@@ -70,12 +81,48 @@ public sealed class IndexModel(TimeProvider time, WaterService water) : PageMode
         }
     }
 
+    /// <summary>How a cycle ended, in words: its kind and its deficit, with the range when the sources disagree.</summary>
+    public string Outcome(HistoryRow row)
+    {
+        var (h, end) = (row.History, row.AtEnd);
+        if (end is null)
+        {
+            return t["Open"];
+        }
+
+        if (h.Cycle.EndKind == CycleEnd.EarlyStorageFull)
+        {
+            return t["Closed early: the U.S. conservation storage in Amistad and Falcon filled, so all debits are deemed paid"];
+        }
+
+        var deficit = Math.Max(0m, -end.BalanceAf);
+        var byMinute = h.Cycle.EndKind == CycleEnd.ByMinute;
+        string text = deficit == 0
+            ? t[byMinute ? "Closed by a minute without deficit" : "Ended on schedule without deficit"]
+            : t[byMinute ? "Closed by a minute with a deficit of {0}" : "Ended on schedule with a deficit of {0}", Volume(deficit)];
+        if (h.SourcesDisagree && h.ClosingDeficitRangeAf is { } r && h.LedgerClosingDeficit is { } used)
+        {
+            text += " " + t["The sources disagree: {0} to {1}; the ledger uses {2} ({3}).", Volume(r.Low), Volume(r.High), Volume(used.AcreFeet),
+                Bilingual.Pick(used.SourceEn, used.SourceEs, CultureInfo.CurrentUICulture)];
+        }
+
+        return text;
+    }
+
+    /// <summary>A Colorado tier in the reader's language ("Tier 2a" is "Nivel 2a" in Spanish).</summary>
+    public string TierName(string tier) => tier.StartsWith("Tier ", StringComparison.Ordinal)
+        ? t["Tier {0}", tier["Tier ".Length..]]
+        : t["Tier." + tier];
+
     /// <summary>A volume in the chosen unit, with the other in parentheses.</summary>
     public string Volume(decimal acreFeet)
     {
         var c = CultureInfo.CurrentCulture;
-        var af = acreFeet.ToString("N0", c) + " AF";
+        var af = acreFeet.ToString("N0", c) + " " + t["AF"];
         var mm3 = WaterUnits.ToMillionCubicMetres(acreFeet).ToString("N1", c) + " hm³";
         return MillionCubicMetres ? $"{mm3} ({af})" : $"{af} ({mm3})";
     }
+
+    /// <summary>A cycle of the history and its ledger status on its last day (null while it is open).</summary>
+    public sealed record HistoryRow(CycleHistory History, RioGrandeStatus? AtEnd);
 }
