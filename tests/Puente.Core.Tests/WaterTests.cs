@@ -133,6 +133,28 @@ public sealed class RioGrandeLedgerTests
     }
 
     [Fact]
+    public void Projections_count_the_carried_deficit_still_to_repay()
+    {
+        // 917,727 AF carried in; 100,000 AF delivered in the first year: all of it repays the carried deficit.
+        var cycle = Cycle37 with { CarriedDeficitAf = 917_727m };
+        Delivery[] deliveries = [new(new DateOnly(2026, 4, 1), 100_000m, DeliverySource.Conchos)];
+        var asOf = new DateOnly(2026, 10, 24);
+        var s = RioGrandeLedger.Status(cycle, deliveries, asOf);
+        var remaining = 1826 - s.ElapsedDays;
+        Assert.Equal(100_000m + 100_000m / 364 * remaining - 917_727m - 1_750_000m, s.ProjectedEndBalanceAf);
+        Assert.Equal(100_000m * 1826 / s.ElapsedDays - 917_727m - 1_750_000m, s.ProjectedEndBalanceAtCyclePaceAf);
+        Assert.True(s.ProjectedEndBalanceAf < -1_750_000m, "at this pace the cycle ends short of its own obligation and of the carried deficit");
+    }
+
+    [Fact]
+    public void A_delivery_entered_by_a_person_names_its_tributary()
+    {
+        var table = DeliveryImport.Parse("date,volume,unit,source\n2026-11-02,1000,AF,Unspecified\n", [Cycle37], []);
+        Assert.Empty(table.Valid);
+        Assert.Equal("source", Assert.Single(table.Errors).Field);
+    }
+
+    [Fact]
     public void A_running_total_over_several_cycle_years_is_not_put_in_its_last_year()
     {
         // Reported once, on the last day of year 2, as the growth since the cycle began.

@@ -162,9 +162,11 @@ public static class DeliveryImport
         }
 
         var sourceText = fields.Source.Trim();
-        if (!EnumText.TryParse<DeliverySource>(sourceText, out var source))
+        // Unspecified marks seeded running totals that their source did not break down; a person names the tributary.
+        if (!EnumText.TryParse<DeliverySource>(sourceText, out var source) || source == DeliverySource.Unspecified)
         {
-            errors.Add(new RowError(row, "source", WaterProblems.UnknownSource.With(WaterLimits.Echo(sourceText), string.Join(", ", Enum.GetNames<DeliverySource>()))));
+            errors.Add(new RowError(row, "source", WaterProblems.UnknownSource.With(WaterLimits.Echo(sourceText),
+                string.Join(", ", Enum.GetNames<DeliverySource>().Where(n => n != nameof(DeliverySource.Unspecified))))));
         }
 
         var document = string.IsNullOrWhiteSpace(fields.Document) ? null : fields.Document.Trim();

@@ -152,8 +152,9 @@ public static class RioGrandeLedger
         var windowStart = DateOnly.FromDayNumber(Math.Max(cycle.Start.DayNumber, on.DayNumber - 363));
         var last52 = counted.Where(d => d.Date >= windowStart).Sum(d => InWindow(d, windowStart));
         var windowDays = on.DayNumber - windowStart.DayNumber + 1;
-        var projectedRecent = towardCycle + last52 / windowDays * remainingDays - RioGrandeCycle.CycleObligationAf;
-        var projectedCycle = towardCycle * days / elapsed - RioGrandeCycle.CycleObligationAf;
+        // Future deliveries repay what is left of the carried deficit first, so the projections count all of it owed.
+        var projectedRecent = total + last52 / windowDays * remainingDays - cycle.CarriedDeficitAf - RioGrandeCycle.CycleObligationAf;
+        var projectedCycle = total * days / elapsed - cycle.CarriedDeficitAf - RioGrandeCycle.CycleObligationAf;
 
         return new RioGrandeStatus(cycle.Number, cycle.Start, cycle.End, on, elapsed, days, total, byYear, prorated, balance,
             cycle.CarriedDeficitAf, repaid, requiredPace, projectedRecent, projectedCycle, last52, acrossYears);
