@@ -102,7 +102,8 @@ public sealed class IndexModel(TimeProvider time, WaterService water, IStringLoc
             : t[byMinute ? "Closed by a minute with a deficit of {0}" : "Ended on schedule with a deficit of {0}", Volume(deficit)];
         if (h.SourcesDisagree && h.ClosingDeficitRangeAf is { } r && h.LedgerClosingDeficit is { } used)
         {
-            text += " " + t["The sources disagree: {0} to {1}; the ledger uses {2} ({3}).", Volume(r.Low), Volume(r.High), Volume(used.AcreFeet),
+            // Two sentences: the outcome, then the disagreement (the outcome strings carry no final period).
+            text += ". " + t["The sources disagree: {0} to {1}; the ledger uses {2} ({3}).", Volume(r.Low), Volume(r.High), Volume(used.AcreFeet),
                 Bilingual.Pick(used.SourceEn, used.SourceEs, CultureInfo.CurrentUICulture)];
         }
 
