@@ -7,6 +7,13 @@ namespace Puente.Web.Tests.Browser;
 [Collection(BrowserJourneys.Name)]
 public sealed class BrowserTests(BrowserFixture fixture)
 {
+    /// <summary>
+    /// A navigation has happened when the new document is committed; the steps after it wait for the elements they use.
+    /// Waiting for the "load" lifecycle event instead timed out once in CI although the browser had already reported
+    /// the network idle (a lost lifecycle event, not a slow page).
+    /// </summary>
+    private static readonly PageWaitForURLOptions Navigated = new() { WaitUntil = WaitUntilState.Commit };
+
     [Fact]
     public async Task A_newcomer_signs_in_switches_to_spanish_creates_an_actor_and_sees_its_history()
     {
@@ -32,7 +39,7 @@ public sealed class BrowserTests(BrowserFixture fixture)
         await page.ClickAsync("#sign-in");
         try
         {
-            await page.WaitForURLAsync("**/Account/ChangePassword");
+            await page.WaitForURLAsync("**/Account/ChangePassword", Navigated);
         }
         catch (TimeoutException)
         {
@@ -45,7 +52,7 @@ public sealed class BrowserTests(BrowserFixture fixture)
         await page.FillAsync("#Input_NewPassword", "Browser-Admin-2026");
         await page.FillAsync("#Input_ConfirmPassword", "Browser-Admin-2026");
         await page.ClickAsync("#change-password");
-        await page.WaitForURLAsync(web.BaseUrl + "/");
+        await page.WaitForURLAsync(web.BaseUrl + "/", Navigated);
         Assert.Contains("Puente: the U.S.–Mexico institutional memory", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
 
         // Switch to Spanish: the choice persists across pages.
@@ -58,7 +65,7 @@ public sealed class BrowserTests(BrowserFixture fixture)
 
         // Create an actor.
         await page.ClickAsync("#new-actor");
-        await page.WaitForURLAsync("**/Actors/Edit");
+        await page.WaitForURLAsync("**/Actors/Edit", Navigated);
         await page.FillAsync("#Input_Code", "MX-TEST-BROWSER");
         await page.FillAsync("#Input_NameEn", "Border liaison office (test)");
         await page.FillAsync("#Input_NameEs", "Oficina de enlace fronterizo (prueba)");
@@ -67,7 +74,7 @@ public sealed class BrowserTests(BrowserFixture fixture)
         await page.SelectOptionAsync("#Input_TrackCode", "SUBSTATE");
         await page.FillAsync("#Input_City", "Ciudad Juárez");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync("**/Actors/Details/**");
+        await page.WaitForURLAsync("**/Actors/Details/**", Navigated);
         Assert.Equal("Oficina de enlace fronterizo (prueba)", await page.InnerTextAsync("#record-title"));
 
         // Its page shows the audit history, in Spanish.
