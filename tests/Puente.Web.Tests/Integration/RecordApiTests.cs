@@ -25,6 +25,54 @@ public abstract class RecordApiTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task An_editor_cannot_take_or_hide_the_other_sides_record_and_omitted_access_fields_keep_their_values()
+    {
+        app.SkipIfUnavailable();
+        using var mx = await app.ApiAs(TestUsers.MxEditor);
+        using var us = await app.ApiAs(TestUsers.UsEditor);
+        var body = new { code = "MX-OWNED-1", nameEn = "Owned by MX", type = "Agency", country = "MX", level = "Federal" };
+        Assert.Equal(HttpStatusCode.Created, (await mx.PostAsJsonAsync("/api/v1/actors", body)).StatusCode);
+
+        // A U.S. editor makes it Internal without naming a side: refused, and Mexico still reads it.
+        var hide = await us.PutAsJsonAsync("/api/v1/actors/MX-OWNED-1", new { body.code, body.nameEn, body.type, body.country, body.level, confidentiality = "Internal", version = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, hide.StatusCode);
+        Assert.Contains("Only the owning side can change who may read this record.", await hide.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var take = await us.PutAsJsonAsync("/api/v1/actors/MX-OWNED-1", new { body.code, body.nameEn, body.type, body.country, body.level, ownerSide = "US", version = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, take.StatusCode);
+        using var mxViewer = await app.ApiAs(TestUsers.MxViewer);
+        var read = await Json(await mxViewer.GetAsync("/api/v1/actors/MX-OWNED-1"));
+        Assert.Equal(("Shared", "MX", 1), (read.GetProperty("confidentiality").GetString(), read.GetProperty("ownerSide").GetString(), read.GetProperty("version").GetInt32()));
+
+        // The U.S. editor may still correct its content; the access stays as it was.
+        var edit = await us.PutAsJsonAsync("/api/v1/actors/MX-OWNED-1", new { body.code, nameEn = "Owned by MX (corrected)", body.type, body.country, body.level, version = 1 });
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        Assert.Equal(("Shared", "MX"), ((await Json(edit)).GetProperty("confidentiality").GetString(), (await Json(edit)).GetProperty("ownerSide").GetString()));
+
+        // The owner makes it Internal; a later edit that omits the access fields keeps it Internal (not Shared).
+        Assert.Equal(HttpStatusCode.OK, (await mx.PutAsJsonAsync("/api/v1/actors/MX-OWNED-1", new { body.code, body.nameEn, body.type, body.country, body.level, confidentiality = "Internal", version = 2 })).StatusCode);
+        var again = await mx.PutAsJsonAsync("/api/v1/actors/MX-OWNED-1", new { body.code, nameEn = "Owned by MX, v4", body.type, body.country, body.level, version = 3 });
+        Assert.Equal("Internal", (await Json(again)).GetProperty("confidentiality").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await us.GetAsync("/api/v1/actors/MX-OWNED-1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_editor_corrects_a_binational_record_without_changing_its_side()
+    {
+        app.SkipIfUnavailable();
+        using var mx = await app.ApiAs(TestUsers.MxEditor);
+        var bgc = await Json(await mx.GetAsync("/api/v1/mechanisms/BGC"));
+        Assert.Equal("Joint", bgc.GetProperty("ownerSide").GetString());
+        var edit = await mx.PutAsJsonAsync("/api/v1/mechanisms/BGC", new
+        {
+            code = "BGC", nameEn = bgc.GetProperty("nameEn").GetString(), nameEs = bgc.GetProperty("nameEs").GetString(),
+            descriptionEn = "Corrected by an MX editor.", participants = new[] { "MX", "US" }, cadence = bgc.GetProperty("cadence").GetString(),
+            trackCode = bgc.GetProperty("track").GetString(), ownerSide = "Joint", confidentiality = "Shared", version = bgc.GetProperty("version").GetInt32(),
+        });
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        Assert.Equal("Joint", (await Json(edit)).GetProperty("ownerSide").GetString());
+    }
+
+    [Fact]
     public async Task An_editor_creates_and_updates_an_actor_and_its_history_shows_both()
     {
         app.SkipIfUnavailable();

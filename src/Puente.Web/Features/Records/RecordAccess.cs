@@ -23,26 +23,37 @@ public static class RecordAccess
 {
     public const int MaxGrants = 50;
 
-    public static async Task<ValidAccess?> ValidateAsync(AccessInput input, PuenteDbContext db, Viewer viewer, FieldErrors errors,
-        IStringLocalizer t, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates the access a person asks for. On an update (<paramref name="existing"/> given) an omitted field keeps the
+    /// record's value, and only administrators may move a record to another side or change who may read a record their
+    /// side does not own: an editor of one side must not be able to take the other side's record, or hide it from them.
+    /// </summary>
+    public static async Task<ValidAccess?> ValidateAsync(AccessInput input, ContentRecord? existing, PuenteDbContext db, Viewer viewer,
+        FieldErrors errors, IStringLocalizer t, CancellationToken cancellationToken)
     {
-        var confidentiality = Core.Access.Confidentiality.Shared;
+        var privileged = viewer.IsAdministrator || viewer.IsSystem;
+        var confidentiality = existing?.Confidentiality ?? Core.Access.Confidentiality.Shared;
         if (!string.IsNullOrWhiteSpace(input.Confidentiality) && !EnumText.TryParse(input.Confidentiality, out confidentiality))
         {
             errors.Add("confidentiality", t["Unknown confidentiality '{0}'. Use Shared, Internal or Restricted.", input.Confidentiality]);
         }
 
-        var side = viewer.Side ?? Side.Joint;
+        var side = existing?.OwnerSide ?? viewer.Side ?? Side.Joint;
         if (!string.IsNullOrWhiteSpace(input.OwnerSide))
         {
             if (!EnumText.TryParse(input.OwnerSide, out side))
             {
                 errors.Add("ownerSide", t["Unknown side '{0}'. Use MX, US or Joint.", input.OwnerSide]);
             }
-            else if (side != viewer.Side && !viewer.IsAdministrator && !viewer.IsSystem)
+            else if (!privileged && (existing is null ? side != viewer.Side : side != existing.OwnerSide))
             {
                 errors.Add("ownerSide", t["You can only file records for your own side."]);
             }
+        }
+
+        if (!privileged && existing is not null && existing.OwnerSide != viewer.Side && confidentiality != existing.Confidentiality)
+        {
+            errors.Add("confidentiality", t["Only the owning side can change who may read this record."]);
         }
 
         var principals = new List<string>();
@@ -77,7 +88,18 @@ public static class RecordAccess
             }
         }
 
-        if (confidentiality == Core.Access.Confidentiality.Restricted && viewer.UserId is not null)
+        var current = existing is null ? [] : await db.RecordGrants.Where(g => g.RecordId == existing.Id).Select(g => g.Principal).ToListAsync(cancellationToken);
+        if (existing is not null && input.Grants is null)
+        {
+            principals.AddRange(current); // omitted: the record keeps its readers
+        }
+
+        var guarded = !privileged && existing is { Confidentiality: Core.Access.Confidentiality.Restricted } && existing.OwnerSide != viewer.Side;
+        if (guarded && !current.ToHashSet(StringComparer.Ordinal).SetEquals(principals))
+        {
+            errors.Add("grants", t["Only the owning side can change who may read this record."]);
+        }
+        else if (!guarded && confidentiality == Core.Access.Confidentiality.Restricted && viewer.UserId is not null)
         {
             // Whoever restricts a record keeps reading it.
             principals.Add(Principals.ForUser(viewer.UserId));

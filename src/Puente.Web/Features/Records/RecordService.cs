@@ -46,7 +46,7 @@ public abstract class RecordService<T, TInput>(PuenteDbContext db, IStringLocali
         var code = await RecordLookup.CodeAsync(db.Set<T>(), input.Code, existing?.Id, errors, t, cancellationToken);
         var (nameEn, nameEs, descriptionEn, descriptionEs) = RecordLookup.Names(input.NameEn, input.NameEs, input.DescriptionEn, input.DescriptionEs, errors, t);
         var apply = await ValidateAsync(input, existing, errors, cancellationToken);
-        var access = await RecordAccess.ValidateAsync(input.Access, db, db.Viewer, errors, t, cancellationToken);
+        var access = await RecordAccess.ValidateAsync(input.Access, existing, db, db.Viewer, errors, t, cancellationToken);
         if (existing is not null && input.Version is null)
         {
             errors.Add("version", t["Give the version your edit is based on."]);
