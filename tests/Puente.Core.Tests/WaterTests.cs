@@ -147,6 +147,21 @@ public sealed class RioGrandeLedgerTests
     }
 
     [Fact]
+    public void A_backdated_recovery_cannot_take_water_a_later_recovery_already_took()
+    {
+        ReserveMovement[] existing =
+        [
+            new(new DateOnly(2026, 1, 1), ReserveMovementKind.Deferral, 100m),
+            new(new DateOnly(2026, 6, 1), ReserveMovementKind.Recovery, 100m),
+        ];
+        var backdated = new ReserveMovement(new DateOnly(2026, 3, 1), ReserveMovementKind.Recovery, 100m);
+        Assert.Equal("water.recoveryExceedsBalance", ColoradoReserve.Check(existing, backdated)?.Code);
+        Assert.Equal([0m, "2026-06-01"], ColoradoReserve.Check(existing, backdated)!.Arguments.Skip(1));
+        Assert.Null(ColoradoReserve.Check(existing, backdated with { Kind = ReserveMovementKind.Deferral }));
+        Assert.Null(ColoradoReserve.Check([.. existing, new(new DateOnly(2026, 2, 1), ReserveMovementKind.Deferral, 100m)], backdated));
+    }
+
+    [Fact]
     public void A_delivery_entered_by_a_person_names_its_tributary()
     {
         var table = DeliveryImport.Parse("date,volume,unit,source\n2026-11-02,1000,AF,Unspecified\n", [Cycle37], []);

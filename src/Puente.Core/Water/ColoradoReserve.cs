@@ -43,7 +43,8 @@ public static class ColoradoReserve
 
     /// <summary>
     /// Why a movement's volume cannot be recorded, or null: volumes are positive, at most
-    /// <see cref="WaterLimits.MaxReserveMovementAf"/>, and a recovery cannot exceed the balance.
+    /// <see cref="WaterLimits.MaxReserveMovementAf"/>, and a recovery cannot exceed the balance on its date or on any
+    /// later date.
     /// </summary>
     public static Problem? Check(IEnumerable<ReserveMovement> existing, ReserveMovement movement)
     {
@@ -57,9 +58,18 @@ public static class ColoradoReserve
             return WaterProblems.TooLarge.With(movement.VolumeAf, "AF", WaterLimits.MaxReserveMovementAf);
         }
 
-        var balance = Balance(existing, movement.Date);
-        return movement.Kind == ReserveMovementKind.Recovery && movement.VolumeAf > balance
-            ? WaterProblems.RecoveryExceedsBalance.With(movement.VolumeAf, balance, movement.Date.ToString(IsoDate.Format, CultureInfo.InvariantCulture))
+        if (movement.Kind != ReserveMovementKind.Recovery)
+        {
+            return null;
+        }
+
+        // A recovery lowers the balance on its date and on every later date: it may take at most the lowest balance
+        // from its date on, or a backdated recovery would push a later day's balance below zero.
+        var list = existing.ToList();
+        var (lowest, on) = list.Select(m => m.Date).Where(d => d > movement.Date).Prepend(movement.Date).Distinct()
+            .Select(d => (Balance: Balance(list, d), Date: d)).MinBy(x => x.Balance);
+        return movement.VolumeAf > lowest
+            ? WaterProblems.RecoveryExceedsBalance.With(movement.VolumeAf, lowest, on.ToString(IsoDate.Format, CultureInfo.InvariantCulture))
             : null;
     }
 }

@@ -48,6 +48,9 @@ public sealed class WaterService(PuenteDbContext db)
             return new FieldProblem("document", WaterProblems.TooLong.With(WaterLimits.MaxDocumentLength));
         }
 
+        // Check and insert under the writers' lock, so two recoveries cannot both pass the balance check.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockAuditChainAsync(cancellationToken);
         if (ColoradoReserve.Check(await ReserveAsync(cancellationToken), movement) is { } problem)
         {
             return new FieldProblem("volumeAf", problem);
@@ -64,6 +67,7 @@ public sealed class WaterService(PuenteDbContext db)
             Section = "VII",
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 

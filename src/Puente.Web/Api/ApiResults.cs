@@ -14,6 +14,9 @@ public static class ApiResults
     public const int MaxPageSize = 200;
     public const int DefaultPageSize = 50;
 
+    /// <summary>The last page anyone may ask for: (page − 1) × page size stays far inside the range of an int offset.</summary>
+    public const int MaxPage = 100_000;
+
     /// <summary>400 naming the fields, with a localized title.</summary>
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors, IStringLocalizer t) =>
         TypedResults.ValidationProblem(errors, title: t["The request has invalid fields."]);
@@ -35,6 +38,10 @@ public static class ApiResults
         if (page is < 1)
         {
             errors["page"] = [t["Pages start at 1."]];
+        }
+        else if (page is > MaxPage)
+        {
+            errors["page"] = [t["Pages go up to {0}.", MaxPage]];
         }
 
         if (pageSize is < 1 or > MaxPageSize)

@@ -20,7 +20,7 @@ public abstract class RecordApiTests<TApp>(TApp app)
             r => Assert.True(r.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, r.StatusCode.ToString()));
         foreach (var conflict in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
         {
-            Assert.Contains("Another record already has this code.", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("This code cannot be used. Choose another.", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
     }
 

@@ -11,6 +11,21 @@ namespace Puente.Web.Tests.Integration;
 public sealed class WaterWebTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]
+    public async Task Parallel_recoveries_cannot_take_more_than_the_reserve_holds()
+    {
+        using var editor = await app.ApiAs(TestUsers.MxEditor);
+        using var before = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/water/colorado/reserve?asOf=2040-01-01"));
+        var held = before.RootElement.GetProperty("balanceAf").GetDecimal() + 100m;
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/v1/water/colorado/reserve", new { date = "2040-01-02", kind = "Deferral", volumeAf = 100 })).StatusCode);
+        var recoveries = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            editor.PostAsJsonAsync("/api/v1/water/colorado/reserve", new { date = "2040-01-03", kind = "Recovery", volumeAf = held - 40m })));
+        Assert.Equal(1, recoveries.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(recoveries.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        using var after = JsonDocument.Parse(await editor.GetStringAsync("/api/v1/water/colorado/reserve?asOf=2040-12-31"));
+        Assert.Equal(40m, after.RootElement.GetProperty("balanceAf").GetDecimal());
+    }
+
+    [Fact]
     public void The_seeded_history_reproduces_the_public_figures_it_was_built_from()
     {
         var c34 = WaterData.RioGrande.Single(h => h.Cycle.Number == 34);

@@ -27,7 +27,7 @@ public sealed class AuditModel(PuenteDbContext db) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, Api.ApiResults.MaxPage);
         var query = db.AuditEntries.AsNoTracking();
         var total = await query.CountAsync(ct);
         Entries = await query.OrderByDescending(e => e.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);

@@ -27,7 +27,7 @@ public abstract class RecordIndexModel<T, TInput, TFilter>(RecordService<T, TInp
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var page = Math.Max(1, Filter.Page ?? 1);
+        var page = Math.Clamp(Filter.Page ?? 1, 1, Api.ApiResults.MaxPage);
         var (items, total) = await records.SearchAsync(Filter, page, PageSize, ct);
         Items = items;
         Tracks = await db.Tracks.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);

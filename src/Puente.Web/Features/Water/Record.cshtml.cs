@@ -84,13 +84,18 @@ public sealed class RecordModel(WaterService water, IStringLocalizer<SharedResou
     }
 
     /// <summary>Record a movement of Mexico's Colorado reserve.</summary>
-    public async Task<IActionResult> OnPostReserveAsync(string? reserveDate, ReserveMovementKind kind, decimal? volumeAf, string? reserveDocument, CancellationToken ct)
+    public async Task<IActionResult> OnPostReserveAsync(string? reserveDate, string? kind, decimal? volumeAf, string? reserveDocument, CancellationToken ct)
     {
-        if (!IsoDate.TryParse(reserveDate, out var d) || volumeAf is null)
+        // The kind is parsed by name like everywhere else: a number or an unknown name must not become a Deferral.
+        if (!EnumText.TryParse<ReserveMovementKind>(kind, out var movementKind))
+        {
+            ReserveError = t["The kind is Deferral, ScarcitySavings or Recovery."];
+        }
+        else if (!IsoDate.TryParse(reserveDate, out var d) || volumeAf is null)
         {
             ReserveError = t["Give a date and a volume."];
         }
-        else if (await water.AddReserveMovementAsync(new ReserveMovement(d, kind, volumeAf.Value, reserveDocument), ct) is { } problem)
+        else if (await water.AddReserveMovementAsync(new ReserveMovement(d, movementKind, volumeAf.Value, reserveDocument), ct) is { } problem)
         {
             ReserveError = t.Localize(problem.Problem);
         }
