@@ -66,7 +66,7 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
             return AccountResult.Failure("userName", $"No user named '{userName}'.");
         }
 
-        return await UpdateAsync(user.Id, role, user.Side, user.GroupList, user.DisplayName, IsLocked(user), actor, cancellationToken);
+        return await UpdateAsync(user.Id, role, user.Side, user.GroupList, user.DisplayName, IsLockedByAdministrator(user), actor, cancellationToken);
     }
 
     /// <summary>Locks the account named <paramref name="userName"/> until it is unlocked, or unlocks it (audited as UserUpdated).</summary>
@@ -156,7 +156,7 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
         }
 
         var oldRole = await GetRoleAsync(user);
-        var before = Describe(user, oldRole, IsLocked(user));
+        var before = Describe(user, oldRole, IsLockedByAdministrator(user));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (oldRole != newRole)
         {
@@ -171,7 +171,10 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
         user.Side = side;
         user.Groups = string.Join(',', normalizedGroups);
         user.DisplayName = string.IsNullOrWhiteSpace(displayName) ? user.UserName! : displayName.Trim();
-        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        if (locked != IsLockedByAdministrator(user))
+        {
+            await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        }
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
@@ -243,7 +246,12 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
         }
     }
 
-    private bool IsLocked(PuenteUser user) => user.LockoutEnd > time.GetUtcNow();
+    /// <summary>
+    /// Locked by an administrator (until unlocked), as opposed to the short lockout after failed sign-ins: only this
+    /// state is what the lock switch of the admin page and <c>users lock</c> set and show, so that saving an account
+    /// during a temporary lockout does not make it permanent.
+    /// </summary>
+    public static bool IsLockedByAdministrator(PuenteUser user) => user.LockoutEnd?.UtcDateTime.Year == DateTimeOffset.MaxValue.Year; // stored precision may drop ticks
 
     private static string Describe(PuenteUser user, string role, bool locked) =>
         JsonSerializer.Serialize(new { user.UserName, user.DisplayName, Role = role, Side = user.Side.ToString(), user.Groups, Locked = locked },

@@ -178,6 +178,32 @@ public abstract partial class AccountTests<TApp>(TApp app)
         return (app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time))), time);
     }
 
+    [Fact]
+    public async Task Changing_an_account_during_a_sign_in_lockout_does_not_lock_it_for_good()
+    {
+        app.SkipIfUnavailable();
+        await CreateAsync(app.Factory, "briefly-locked", Roles.Editor);
+        using (var client = app.Anonymous())
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "briefly-locked", password = "wrong-password-1" });
+            }
+        }
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ViewerContext>().Viewer = Viewer.System;
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PuenteUser>>();
+        var lockedUntil = (await users.FindByNameAsync("briefly-locked"))!.LockoutEnd;
+        Assert.True(lockedUntil > TimeProvider.System.GetUtcNow() && lockedUntil < TimeProvider.System.GetUtcNow().AddDays(1), $"a sign-in lockout ends soon: {lockedUntil}");
+
+        // What `puente users role` and saving the admin page do: the lockout keeps its end, the account is not locked for good.
+        Assert.True((await scope.ServiceProvider.GetRequiredService<AccountService>().SetRoleAsync("briefly-locked", Roles.Viewer, Viewer.System)).Succeeded);
+        var after = await users.FindByNameAsync("briefly-locked");
+        Assert.Equal(lockedUntil, after!.LockoutEnd);
+        Assert.False(AccountService.IsLockedByAdministrator(after));
+    }
+
     private static async Task<string> CreateAsync(WebApplicationFactory<Program> host, string name, string role)
     {
         await using var scope = host.Services.CreateAsyncScope();

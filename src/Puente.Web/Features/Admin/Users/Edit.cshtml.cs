@@ -7,7 +7,7 @@ using Puente.Data.Identity;
 namespace Puente.Web.Features.Admin.Users;
 
 [Authorize(Policy = Policies.Administrators)]
-public sealed class EditModel(AccountService accounts, UserManager<PuenteUser> users, PuenteDbContext db, TimeProvider time,
+public sealed class EditModel(AccountService accounts, UserManager<PuenteUser> users, PuenteDbContext db,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
@@ -30,7 +30,7 @@ public sealed class EditModel(AccountService accounts, UserManager<PuenteUser> u
             Role = await accounts.GetRoleAsync(user),
             Side = user.Side,
             Groups = user.Groups.Replace(",", ", ", StringComparison.Ordinal),
-            Locked = user.LockoutEnd > time.GetUtcNow(),
+            Locked = AccountService.IsLockedByAdministrator(user),
         };
         return Page();
     }
