@@ -107,8 +107,18 @@ public sealed class CliTests : IDisposable
     {
         Assert.Equal(0, (await RunAsync("", "db", "migrate")).Code);
         var anchorPath = Path.Combine(_dir, "audit-anchor");
-        File.Delete(anchorPath); // as after an upgrade from a version without anchors
 
+        // The anchor removed but its key left: reported, and neither a save nor migrate anchors the trail anew.
+        File.Delete(anchorPath);
+        var removed = await RunAsync("", "audit", "verify");
+        Assert.Equal(1, removed.Code);
+        Assert.Contains($"Audit trail BROKEN: the audit anchor at {anchorPath} was removed while its key is still there", removed.Out, StringComparison.Ordinal);
+        Assert.Equal(0, (await RunAsync("Cli-Passw0rd-2026\n", "users", "add", "after-removal", "--role", "viewer", "--side", "MX")).Code);
+        Assert.Equal(0, (await RunAsync("", "db", "migrate")).Code);
+        Assert.False(File.Exists(anchorPath));
+        Assert.Equal(1, (await RunAsync("", "audit", "verify")).Code);
+
+        File.Delete(Path.Combine(_dir, "audit-anchor.key")); // both gone: as after an upgrade from a version without anchors
         var unanchored = await RunAsync("", "audit", "verify");
         Assert.Equal(1, unanchored.Code);
         Assert.Contains($"Audit trail BROKEN: there is no audit anchor at {anchorPath}", unanchored.Out, StringComparison.Ordinal);

@@ -11,6 +11,9 @@ public static class AuditProblems
     public static readonly ProblemKind AnchorMissing = new("audit.anchorMissing",
         "there is no audit anchor at {0}, so {1} entries cannot be checked for deletion or rewriting (starting Puente or 'puente db migrate' anchors the current head)");
 
+    public static readonly ProblemKind AnchorRemoved = new("audit.anchorRemoved",
+        "the audit anchor at {0} was removed while its key is still there, so {1} entries cannot be checked for deletion or rewriting; an operator who restored a backup must move both the anchor's key and the anchor aside before the trail is anchored again");
+
     public static readonly ProblemKind AnchorKeyMissing = new("audit.anchorKeyMissing",
         "the audit anchor's key file {0} is missing, so the anchor's signature cannot be checked");
 

@@ -50,7 +50,7 @@ public sealed partial class AuditAnchorStore
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return new AuditAnchorReading(AuditAnchorState.Missing);
+            return new AuditAnchorReading(File.Exists(KeyPath) ? AuditAnchorState.Removed : AuditAnchorState.Missing);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

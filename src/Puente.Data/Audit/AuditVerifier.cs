@@ -57,6 +57,7 @@ public static class AuditVerifier
         {
             null => null,
             AuditAnchorState.Missing => checkedCount == 0 ? null : AuditProblems.AnchorMissing.With(path, checkedCount),
+            AuditAnchorState.Removed => AuditProblems.AnchorRemoved.With(path, checkedCount),
             AuditAnchorState.KeyMissing => AuditProblems.AnchorKeyMissing.With(store!.KeyPath),
             AuditAnchorState.Unreadable => AuditProblems.AnchorUnreadable.With(path, reading.Detail ?? ""),
             AuditAnchorState.Invalid => AuditProblems.AnchorSignature.With(path),
