@@ -130,14 +130,22 @@ public sealed class EventStoreAccess : IDisposable
             }
             finally
             {
-                store.Checkpoint();
-                lock (_sync)
+                try
                 {
-                    // Reads still running on the writer's instance keep it open; a read arriving now opens an anchor on it.
-                    _state = State.Idle;
+                    store.Checkpoint();
                 }
+                finally
+                {
+                    // Whatever the checkpoint did, the writer's instance is released: a store left in Writing would keep
+                    // the file locked for the life of the process.
+                    lock (_sync)
+                    {
+                        // Reads still running on the writer's instance keep it open; a read arriving now opens an anchor on it.
+                        _state = State.Idle;
+                    }
 
-                store.Dispose();
+                    store.Dispose();
+                }
             }
         }
         finally
