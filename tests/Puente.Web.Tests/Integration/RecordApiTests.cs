@@ -56,6 +56,24 @@ public abstract class RecordApiTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task An_edit_by_someone_who_cannot_read_the_parent_keeps_the_parent()
+    {
+        app.SkipIfUnavailable();
+        using var mx = await app.ApiAs(TestUsers.MxEditor);
+        using var us = await app.ApiAs(TestUsers.UsEditor);
+        Assert.Equal(HttpStatusCode.Created, (await mx.PostAsJsonAsync("/api/v1/actors", new { code = "MX-HIDDEN-PARENT", nameEn = "Internal unit", type = "Agency", country = "MX", level = "Federal", confidentiality = "Internal" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await mx.PostAsJsonAsync("/api/v1/actors", new { code = "MX-VISIBLE-CHILD", nameEn = "Office", type = "Agency", country = "MX", level = "Federal", parentCode = "MX-HIDDEN-PARENT" })).StatusCode);
+
+        var seen = await Json(await us.GetAsync("/api/v1/actors/MX-VISIBLE-CHILD"));
+        Assert.Equal(JsonValueKind.Null, seen.GetProperty("parentCode").ValueKind);
+        var edit = await us.PutAsJsonAsync("/api/v1/actors/MX-VISIBLE-CHILD", new { code = "MX-VISIBLE-CHILD", nameEn = "Office (corrected)", type = "Agency", country = "MX", level = "Federal", version = 1 });
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+
+        var after = await Json(await mx.GetAsync("/api/v1/actors/MX-VISIBLE-CHILD"));
+        Assert.Equal(("Office (corrected)", "MX-HIDDEN-PARENT"), (after.GetProperty("nameEn").GetString(), after.GetProperty("parentCode").GetString()));
+    }
+
+    [Fact]
     public async Task An_editor_corrects_a_binational_record_without_changing_its_side()
     {
         app.SkipIfUnavailable();

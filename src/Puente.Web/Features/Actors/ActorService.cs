@@ -37,6 +37,9 @@ public sealed class ActorService(PuenteDbContext db, IStringLocalizer<SharedReso
 
         var track = await RecordLookup.TrackAsync(Db, input.TrackCode, errors, Text, cancellationToken);
         Actor? parent = null;
+        // A parent the editor cannot read loads as null and the form cannot show it: an edit that names no parent
+        // keeps it rather than silently cutting a link the editor never saw.
+        var keepHiddenParent = existing is { ParentId: not null, Parent: null } && string.IsNullOrWhiteSpace(input.ParentCode);
         if (!string.IsNullOrWhiteSpace(input.ParentCode))
         {
             var parentCode = CatalogCode.Normalize(input.ParentCode);
@@ -54,8 +57,11 @@ public sealed class ActorService(PuenteDbContext db, IStringLocalizer<SharedReso
             actor.Country = country;
             actor.Track = track;
             actor.TrackId = track?.Id;
-            actor.Parent = parent;
-            actor.ParentId = parent?.Id;
+            if (!keepHiddenParent)
+            {
+                actor.Parent = parent;
+                actor.ParentId = parent?.Id;
+            }
             actor.City = city.Length == 0 ? null : city;
             actor.Region = region.Length == 0 ? null : region;
             actor.Website = website.Length == 0 ? null : website;
