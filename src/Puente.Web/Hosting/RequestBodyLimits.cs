@@ -14,8 +14,8 @@ public static class RequestBodyLimits
     /// <summary>1 MB: a record is a few kilobytes; the largest (4,000-character descriptions in two languages, 50 grants) is far below.</summary>
     public const long Json = 1_000_000;
 
-    /// <summary>5 MB: a weekly delivery table of about 100,000 rows.</summary>
-    public const long CsvImport = 5_000_000;
+    /// <summary>The delivery table's own limit (<see cref="Puente.Core.Water.DeliveryImport.MaxBytes"/>, 5 MB).</summary>
+    public const long CsvImport = Puente.Core.Water.DeliveryImport.MaxBytes;
 
     /// <summary>Applies the endpoint's limit to /api requests (after routing, so the endpoint is known).</summary>
     public static IApplicationBuilder UseApiBodyLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>

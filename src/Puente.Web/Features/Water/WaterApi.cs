@@ -233,11 +233,11 @@ public static class WaterApi
     private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest request,
         bool? validRowsOnly, WaterService water, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var csv = request.ContentLength > DeliveryImport.MaxBytes ? null : await ReadAtMostAsync(request.Body, DeliveryImport.MaxBytes, ct);
-        if (csv is null)
+        // A declared length over the limit never gets here (RequestBodyLimits); this also stops a chunked body at the limit.
+        if (await ReadAtMostAsync(request.Body, DeliveryImport.MaxBytes, ct) is not { } csv)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: t["The table is larger than {0} MB; split it into smaller files.", DeliveryImport.MaxBytes / 1_000_000]);
+            var tooLarge = RequestBodyLimits.TooLarge(request.HttpContext, DeliveryImport.MaxBytes);
+            return TypedResults.Problem(statusCode: tooLarge.Status, title: tooLarge.Title);
         }
 
         var result = await water.ImportAsync(csv, validRowsOnly == true, ct);
