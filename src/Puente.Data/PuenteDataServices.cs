@@ -33,6 +33,7 @@ public static class PuenteDataServices
             ? sp.GetRequiredService<PostgresPuenteDbContext>()
             : sp.GetRequiredService<SqlitePuenteDbContext>());
         services.AddScoped<CatalogSeeder>();
+        services.AddScoped<MemorySeeder>();
         services.AddScoped<AccountService>();
         services.AddScoped<Water.WaterService>();
         return services;
@@ -66,6 +67,9 @@ public static class PuenteDataServices
         var report = await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(cancellationToken);
         logger.LogInformation("Catalog: {Created} created, {Updated} updated, {Unchanged} unchanged, {Kept} kept with local edits",
             report.Created, report.Updated, report.Unchanged, report.KeptLocalEdits);
+        var memory = await scope.ServiceProvider.GetRequiredService<MemorySeeder>().SeedAsync(cancellationToken);
+        logger.LogInformation("Institutional memory: {Created} created, {Updated} updated, {Unchanged} unchanged, {Kept} kept with local edits",
+            memory.Created, memory.Updated, memory.Unchanged, memory.KeptLocalEdits);
 
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         await accounts.EnsureRolesAsync();

@@ -29,6 +29,9 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
     private static readonly MethodInfo ConfigureRecordMethod =
         typeof(PuenteDbContext).GetMethod(nameof(ConfigureRecord), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
+    private static readonly MethodInfo ConfigurePartMethod =
+        typeof(PuenteDbContext).GetMethod(nameof(ConfigurePart), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
     private readonly TimeProvider _time;
     private readonly IViewerAccessor _viewerAccessor;
     private readonly List<AuditEntry> _pendingEvents = [];
@@ -91,6 +94,24 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
         });
     }
 
+    /// <summary>Queues, for the next save, that the viewer read something of <paramref name="record"/> that is
+    /// audited when read (an attachment downloaded); the entry is read under the record's access.</summary>
+    public void RecordReadEvent(AuditAction action, ContentRecord record, string label)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        _pendingEvents.Add(new AuditEntry
+        {
+            Action = action,
+            Actor = Viewer.UserName,
+            ActorUserId = Viewer.UserId,
+            EntityType = record.GetType().Name,
+            RecordId = record is RecordPart part ? part.ParentId : record.Id,
+            RecordLabel = label,
+            Confidentiality = record.Confidentiality,
+            OwnerSide = record.OwnerSide,
+        });
+    }
+
     /// <inheritdoc />
     /// <remarks>The anchor moves only after a commit, which an interceptor sees whoever commits.</remarks>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
@@ -105,6 +126,9 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
         {
             ConfigureRecordMethod.MakeGenericMethod(type).Invoke(this, [builder]);
         }
+
+        // Attachment bytes are readable exactly when their attachment is.
+        builder.Entity<Core.Memory.AttachmentContent>().HasQueryFilter(c => Set<Core.Memory.EngagementAttachment>().Any(a => a.Id == c.AttachmentId));
 
         // Content history follows the record's access; account events (no record) are for administrators.
         builder.Entity<AuditEntry>().HasQueryFilter(a => ViewerIsSystem || (ViewerIsSignedIn && (a.RecordId == null
@@ -136,11 +160,28 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
             Bilingual(e);
         }
 
+        if (typeof(T).IsAssignableTo(typeof(RecordPart)))
+        {
+            ConfigurePartMethod.MakeGenericMethod(typeof(T)).Invoke(this, [builder]);
+            return;
+        }
+
         e.HasQueryFilter(r => ViewerIsSystem || (ViewerIsSignedIn
             && (r.Confidentiality == Confidentiality.Shared
                 || (r.Confidentiality == Confidentiality.Internal && r.OwnerSide == ViewerSide)
                 || (r.Confidentiality == Confidentiality.Restricted
                     && RecordGrants.Any(g => g.RecordId == r.Id && ViewerPrincipals.Contains(g.Principal))))));
+    }
+
+    /// <summary>The same rule for a part of a record: its access is its parent's, and so are its grants.</summary>
+    private void ConfigurePart<T>(ModelBuilder builder)
+        where T : RecordPart
+    {
+        builder.Entity<T>().HasQueryFilter(r => ViewerIsSystem || (ViewerIsSignedIn
+            && (r.Confidentiality == Confidentiality.Shared
+                || (r.Confidentiality == Confidentiality.Internal && r.OwnerSide == ViewerSide)
+                || (r.Confidentiality == Confidentiality.Restricted
+                    && RecordGrants.Any(g => g.RecordId == r.ParentId && ViewerPrincipals.Contains(g.Principal))))));
     }
 
     private static void Bilingual<T>(EntityTypeBuilder<T> e)

@@ -2,8 +2,11 @@ using Puente.Data.Configuration;
 using Puente.Web.Features.Account;
 using Puente.Web.Features.Actors;
 using Puente.Web.Features.Catalog;
+using Puente.Web.Features.Engagements;
 using Puente.Web.Features.Events;
 using Puente.Web.Features.Mechanisms;
+using Puente.Web.Features.People;
+using Puente.Web.Features.Posts;
 using Puente.Web.Features.Water;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +32,9 @@ var signedIn = api.MapGroup("").RequireAuthorization(Policies.Api);
 signedIn.MapCatalogApi();     // /tracks, /issues, /administrations, /recommendations
 signedIn.MapActorsApi();      // /actors
 signedIn.MapMechanismsApi();  // /mechanisms
+signedIn.MapPeopleApi();      // /people
+signedIn.MapPostsApi();       // /posts, holders, counterparts, tenures
+signedIn.MapEngagementsApi(); // /engagements, attachments, /mechanisms/{code}/sessions
 signedIn.MapWaterApi();       // /water/...
 signedIn.MapEventsApi();      // /events/...
 

@@ -14,4 +14,7 @@ public enum AuditAction
     UserUpdated,
     RoleChanged,
     PasswordChanged,
+
+    /// <summary>A file of a record was downloaded (who read what is part of the record's history).</summary>
+    Downloaded,
 }

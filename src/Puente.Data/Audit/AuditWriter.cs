@@ -221,7 +221,8 @@ internal static class AuditWriter
             ActorUserId = viewer.UserId,
             Action = action,
             EntityType = entry.Metadata.ClrType.Name,
-            RecordId = record.Id,
+            // A part's changes belong to its parent's history (and are read under its grants).
+            RecordId = record is RecordPart part ? part.ParentId : record.Id,
             RecordLabel = record.Label,
             Confidentiality = confidentiality,
             OwnerSide = record.OwnerSide,

@@ -22,18 +22,15 @@ public sealed class CatalogSeeder(PuenteDbContext db)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { AllowTrailingCommas = false };
 
-    private int _created;
-    private int _updated;
-    private int _unchanged;
-    private int _kept;
+    private readonly SeedUpsert _upsert = new();
 
     /// <summary>Seeds everything in one transaction (with its audit entries).</summary>
     /// <exception cref="InvalidDataException">A data file is malformed; the message names the file and entry.</exception>
     public async Task<SeedReport> SeedAsync(CancellationToken cancellationToken = default)
     {
-        _created = _updated = _unchanged = _kept = 0;
+        _upsert.Reset();
 
-        var tracks = await UpsertAsync(db.Tracks, Load<TrackEntry>("tracks.json"), e => e.Code, e => e.Section, (t, e, _) =>
+        var tracks = await _upsert.UpsertAsync(db.Tracks, Load<TrackEntry>("tracks.json"), e => e.Code, e => e.Section, (t, e, _) =>
         {
             t.SortOrder = e.Order;
             t.NameEn = e.NameEn;
@@ -42,7 +39,7 @@ public sealed class CatalogSeeder(PuenteDbContext db)
             t.DescriptionEs = e.DescriptionEs ?? "";
         }, cancellationToken);
 
-        await UpsertAsync(db.AgendaIssues, Load<IssueEntry>("issues.json"), e => e.Code, e => e.Section, (t, e, _) =>
+        await _upsert.UpsertAsync(db.AgendaIssues, Load<IssueEntry>("issues.json"), e => e.Code, e => e.Section, (t, e, _) =>
         {
             t.NameEn = e.NameEn;
             t.NameEs = e.NameEs;
@@ -51,7 +48,7 @@ public sealed class CatalogSeeder(PuenteDbContext db)
             t.EarlyCrisisRisk = e.EarlyCrisisRisk;
         }, cancellationToken);
 
-        await UpsertAsync(db.Administrations, Load<AdministrationEntry>("administrations.json"), e => e.Code, e => e.Section, (a, e, file) =>
+        await _upsert.UpsertAsync(db.Administrations, Load<AdministrationEntry>("administrations.json"), e => e.Code, e => e.Section, (a, e, file) =>
         {
             a.Country = Require(e.Country, ["MX", "US"], file, e.Code, "country");
             a.HeadOfStateEn = e.HeadOfStateEn;
@@ -64,7 +61,7 @@ public sealed class CatalogSeeder(PuenteDbContext db)
             a.TermEndScheduled = e.TermEndScheduled;
         }, cancellationToken);
 
-        await UpsertAsync(db.Mechanisms, Load<MechanismEntry>("mechanisms.json"), e => e.Code, e => e.Section, (m, e, file) =>
+        await _upsert.UpsertAsync(db.Mechanisms, Load<MechanismEntry>("mechanisms.json"), e => e.Code, e => e.Section, (m, e, file) =>
         {
             m.NameEn = e.NameEn;
             m.NameEs = e.NameEs;
@@ -79,7 +76,7 @@ public sealed class CatalogSeeder(PuenteDbContext db)
             m.Established = e.Established?.ToString(CultureInfo.InvariantCulture);
         }, cancellationToken);
 
-        await UpsertAsync(db.Recommendations, Load<RecommendationEntry>("recommendations.json"), e => e.Code, e => e.Section, (r, e, file) =>
+        await _upsert.UpsertAsync(db.Recommendations, Load<RecommendationEntry>("recommendations.json"), e => e.Code, e => e.Section, (r, e, file) =>
         {
             r.Number = e.Number;
             r.Addressee = ParseEnum<Addressee>(e.Addressee, file, e.Code, "addressee");
@@ -93,7 +90,7 @@ public sealed class CatalogSeeder(PuenteDbContext db)
         var actorEntries = Load<ActorEntry>("actors.json");
         var actorCodes = actorEntries.Select(a => a.Entry.Code).ToHashSet(StringComparer.Ordinal);
         Dictionary<string, Actor> actors = [];
-        actors = await UpsertAsync(db.Actors, actorEntries, e => e.Code, e => e.Section, (a, e, file) =>
+        actors = await _upsert.UpsertAsync(db.Actors, actorEntries, e => e.Code, e => e.Section, (a, e, file) =>
         {
             a.Type = ParseEnum<ActorType>(e.Type, file, e.Code, "type");
             a.Country = Require(e.Country, Countries.ActorCountries, file, e.Code, "country");
@@ -125,56 +122,14 @@ public sealed class CatalogSeeder(PuenteDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new SeedReport(_created, _updated, _unchanged, _kept);
-    }
-
-    private async Task<Dictionary<string, T>> UpsertAsync<T, TEntry>(
-        DbSet<T> set,
-        IReadOnlyList<(TEntry Entry, string Hash)> entries,
-        Func<TEntry, string> code,
-        Func<TEntry, string> section,
-        Action<T, TEntry, string> apply,
-        CancellationToken cancellationToken)
-        where T : ContentRecord, new()
-    {
-        var file = typeof(TEntry).Name;
-        var existing = await set.IgnoreQueryFilters().ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, cancellationToken);
-        foreach (var (entry, hash) in entries)
-        {
-            var entryCode = code(entry);
-            if (!existing.TryGetValue(entryCode, out var record))
-            {
-                record = new T { Id = Guid.CreateVersion7(), Code = entryCode, Section = section(entry), SeedHash = hash };
-                apply(record, entry, file);
-                set.Add(record);
-                existing[entryCode] = record;
-                _created++;
-            }
-            else if (record.SeedHash is null)
-            {
-                _kept++;
-            }
-            else if (record.SeedHash != hash)
-            {
-                record.Section = section(entry);
-                record.SeedHash = hash;
-                apply(record, entry, file);
-                _updated++;
-            }
-            else
-            {
-                _unchanged++;
-            }
-        }
-
-        return existing;
+        return _upsert.Report;
     }
 
     /// <summary>Reads one embedded data file, checking codes, sections, uniqueness and that both languages have text.</summary>
-    internal static IReadOnlyList<(T Entry, string Hash)> Load<T>(string file)
+    internal static IReadOnlyList<(T Entry, string Hash)> Load<T>(string file, string folder = "Catalog", bool requireSection = true)
     {
-        using var stream = typeof(CatalogSeeder).Assembly.GetManifestResourceStream("Puente.Catalog." + file)
-            ?? throw new InvalidDataException($"Catalog file {file} is not embedded in {typeof(CatalogSeeder).Assembly.GetName().Name}.");
+        using var stream = typeof(CatalogSeeder).Assembly.GetManifestResourceStream($"Puente.{folder}." + file)
+            ?? throw new InvalidDataException($"{folder} file {file} is not embedded in {typeof(CatalogSeeder).Assembly.GetName().Name}.");
         List<T> entries;
         try
         {
@@ -196,13 +151,13 @@ public sealed class CatalogSeeder(PuenteDbContext db)
                 throw new InvalidDataException($"Catalog file {file}: code '{entryCode}' is invalid or repeated.");
             }
 
-            var section = json.GetProperty("section").GetString();
-            if (!Sections.Contains(section))
+            var section = json.TryGetProperty("section", out var s) ? s.GetString() : null;
+            if ((requireSection || section is not null) && !Sections.Contains(section))
             {
                 throw Invalid(file, entryCode!, "section", section);
             }
 
-            foreach (var field in new[] { "nameEn", "nameEs", "textEn", "textEs", "headOfStateEn", "headOfStateEs" })
+            foreach (var field in new[] { "nameEn", "nameEs", "textEn", "textEs", "headOfStateEn", "headOfStateEs", "name", "titleEn", "titleEs" })
             {
                 if (json.TryGetProperty(field, out var text) && string.IsNullOrWhiteSpace(text.GetString()))
                 {
@@ -217,18 +172,18 @@ public sealed class CatalogSeeder(PuenteDbContext db)
         return result;
     }
 
-    private static Track? TrackFor(Dictionary<string, Track> tracks, string? code, string file, string entryCode) =>
+    internal static Track? TrackFor(Dictionary<string, Track> tracks, string? code, string file, string entryCode) =>
         code is null ? null : tracks.TryGetValue(code, out var track) ? track : throw Invalid(file, entryCode, "trackCode", code);
 
-    private static TEnum ParseEnum<TEnum>(string value, string file, string code, string field)
+    internal static TEnum ParseEnum<TEnum>(string value, string file, string code, string field)
         where TEnum : struct, Enum =>
         EnumText.TryParse<TEnum>(value, out var parsed, ignoreCase: false)
             ? parsed
             : throw Invalid(file, code, field, value);
 
-    private static string Require(string value, IReadOnlyList<string> allowed, string file, string code, string field) =>
+    internal static string Require(string value, IReadOnlyList<string> allowed, string file, string code, string field) =>
         allowed.Contains(value) ? value : throw Invalid(file, code, field, value);
 
-    private static InvalidDataException Invalid(string file, string code, string field, string? value) =>
+    internal static InvalidDataException Invalid(string file, string code, string field, string? value) =>
         new($"Catalog {file}, entry '{code}': invalid {field} '{value}'.");
 }

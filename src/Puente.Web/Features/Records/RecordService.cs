@@ -26,6 +26,12 @@ public abstract class RecordService<T, TInput>(PuenteDbContext db, IStringLocali
     /// </summary>
     protected abstract Task<Action<T>> ValidateAsync(TInput input, T? existing, FieldErrors errors, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Last step before the save, after the record has its fields and access: a type with parts (participants, contact
+    /// details) adds, removes or aligns them here, so that they are saved — and audited — in the same transaction.
+    /// </summary>
+    protected virtual Task BeforeSaveAsync(T record, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>A readable record by id or code; null when none (or not readable, which looks the same).</summary>
     public Task<T?> FindAsync(string idOrCode, bool track, CancellationToken cancellationToken) =>
         RecordLookup.FindAsync(track ? Query : Query.AsNoTracking(), idOrCode, cancellationToken);
@@ -65,6 +71,7 @@ public abstract class RecordService<T, TInput>(PuenteDbContext db, IStringLocali
         record.DescriptionEs = descriptionEs;
         apply(record);
         await RecordAccess.ApplyAsync(db, record, access, cancellationToken);
+        await BeforeSaveAsync(record, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return (record, errors);
     }

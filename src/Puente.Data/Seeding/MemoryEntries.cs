@@ -1,0 +1,21 @@
+namespace Puente.Data.Seeding;
+
+// The shapes of the institutional-memory data files in Memory/*.json (see Memory/README.md).
+#pragma warning disable CA1812 // instantiated by System.Text.Json
+
+internal sealed record PersonEntry(string Code, string Name, string? Honorific, IReadOnlyList<string>? Languages, string? BioEn, string? BioEs);
+
+internal sealed record CounterpartEntry(string Post, DateOnly? From, DateOnly? To);
+
+internal sealed record TenureEntry(string Person, DateOnly From, DateOnly? To, bool Acting, string? Certainty, string? Note, string? Source);
+
+internal sealed record PostEntry(string Code, string Actor, string Country, string Seniority, string NameEn, string NameEs,
+    string? DescriptionEn, string? DescriptionEs, IReadOnlyList<CounterpartEntry>? Counterparts, IReadOnlyList<TenureEntry>? Tenures);
+
+internal sealed record ParticipantEntry(string? Person, string? Post, string? Side, string? Seniority, bool Lead, string? Role);
+
+internal sealed record EngagementEntry(string Code, string? Section, string Kind, string? Mechanism, int? Session, string TitleEn, string TitleEs,
+    string Start, string? End, string TimeZone, string? Place, IReadOnlyList<string>? Tracks, IReadOnlyList<string>? Issues,
+    IReadOnlyList<ParticipantEntry>? Participants, string? SummaryEn, string? SummaryEs, string? OutcomesEn, string? OutcomesEs,
+    IReadOnlyList<string>? Sources, string? Certainty, string? CertaintyNote);
+#pragma warning restore CA1812
