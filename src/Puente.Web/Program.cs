@@ -7,6 +7,7 @@ using Puente.Web.Features.Events;
 using Puente.Web.Features.Mechanisms;
 using Puente.Web.Features.People;
 using Puente.Web.Features.Posts;
+using Puente.Web.Features.Timelines;
 using Puente.Web.Features.Water;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -35,6 +36,7 @@ signedIn.MapMechanismsApi();  // /mechanisms
 signedIn.MapPeopleApi();      // /people
 signedIn.MapPostsApi();       // /posts, holders, counterparts, tenures
 signedIn.MapEngagementsApi(); // /engagements, attachments, /mechanisms/{code}/sessions
+signedIn.MapTimelinesApi();   // /timelines/{actor|person|post|mechanism|issue}/{code}
 signedIn.MapWaterApi();       // /water/...
 signedIn.MapEventsApi();      // /events/...
 

@@ -31,6 +31,7 @@ public static class PuenteWeb
         services.AddPuenteData();
         services.AddHostedService<PuenteStartup>();
         services.AddRecordServices();
+        services.AddScoped<Features.Timelines.TimelineService>();
         services.AddPuenteEvents();
 
         services.AddAuthentication(o =>
