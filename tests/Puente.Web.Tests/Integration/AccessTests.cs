@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Puente.Core.Access;
 using Puente.Core.Catalog;
+using Puente.Core.Memory;
 using Puente.Core.Records;
 using Puente.Core.Water;
 using Puente.Web.Tests.Infrastructure;
@@ -58,19 +59,54 @@ public abstract class AccessTests<TApp>(TApp app)
     {
         ["Track"] = "tracks", ["AgendaIssue"] = "issues", ["Recommendation"] = "recommendations",
         ["Administration"] = "administrations", ["Actor"] = "actors", ["Mechanism"] = "mechanisms",
+        ["Person"] = "people", ["Post"] = "posts", ["Engagement"] = "engagements",
     };
+
+    /// <summary>Types searched and with a history of their own in the API (the catalog's other types are plain lists).</summary>
+    private static readonly string[] Searchable = ["Actor", "Mechanism", "Person", "Post", "Engagement"];
+
+    /// <summary>The anchors every memory probe is linked to: Shared records whose pages list the probes.</summary>
+    private const string AnchorPerson = "ACC-ANCHOR-PERSON";
+    private const string AnchorPost = "ACC-ANCHOR-POST";
+    private const string AnchorMechanism = "ACC-SESSIONS";
 
     private static readonly string[] WaterTypes = [nameof(WaterDeliveryRecord), nameof(StorageReadingRecord), nameof(ReserveMovementRecord)];
 
-    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type);
+    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type) && p.Type != nameof(EngagementAttachment);
+
+    private static bool IsMemory(Probe p) => p.Type is "Person" or "Post" or "Engagement";
 
     public static IReadOnlyList<ReadPath> Paths { get; } =
     [
         new("api list", false, p => IsCatalog(p) ? $"/api/v1/{ApiCollection[p.Type]}?pageSize=200" : null, ListShows),
         new("api detail by id", false, p => IsCatalog(p) ? $"/api/v1/{ApiCollection[p.Type]}/{p.Id}" : null, DetailShows),
         new("api detail by code", false, p => IsCatalog(p) ? $"/api/v1/{ApiCollection[p.Type]}/{p.Code}" : null, DetailShows),
-        new("api search", false, p => !IsCatalog(p) ? null : p.Type is "Actor" or "Mechanism" ? $"/api/v1/{ApiCollection[p.Type]}?q=probe&pageSize=200" : $"/api/v1/{ApiCollection[p.Type]}?pageSize=200", ListShows),
-        new("api history", false, p => !IsCatalog(p) ? null : p.Type is "Actor" or "Mechanism" ? $"/api/v1/{ApiCollection[p.Type]}/{p.Id}/history" : $"/api/v1/{ApiCollection[p.Type]}/{p.Id}", (p, r, b) => p.Type is "Actor" or "Mechanism" ? HistoryShows(p, r, b) : DetailShows(p, r, b)),
+        new("api search", false, p => !IsCatalog(p) ? null : Searchable.Contains(p.Type) ? $"/api/v1/{ApiCollection[p.Type]}?q=probe&pageSize=200" : $"/api/v1/{ApiCollection[p.Type]}?pageSize=200", ListShows),
+        new("api history", false, p => !IsCatalog(p) ? null : Searchable.Contains(p.Type) ? $"/api/v1/{ApiCollection[p.Type]}/{p.Id}/history" : $"/api/v1/{ApiCollection[p.Type]}/{p.Id}", (p, r, b) => Searchable.Contains(p.Type) ? HistoryShows(p, r, b) : DetailShows(p, r, b)),
+        new("api holder", false, p => p.Type switch
+        {
+            "Post" => $"/api/v1/posts/{p.Code}/holder?on=2020-06-01",
+            "Person" => $"/api/v1/posts/ACC-HOLD-{p.Code[4..]}/holder?on=2020-06-01", // a Shared post the probe person holds
+            _ => null,
+        }, (p, r, b) => p.Type == "Post" ? DetailShows(p, r, b) : ListShows(p, r, b)),
+        new("api counterparts", false, p => p.Type == "Post" ? $"/api/v1/posts/{AnchorPost}/counterparts?on=2020-06-01" : null, ListShows),
+        new("api posts held", false, p => p.Type == "Post" ? $"/api/v1/people/{AnchorPerson}/posts" : null, ListShows),
+        new("api sessions", false, p => p.Type == "Engagement" ? $"/api/v1/mechanisms/{AnchorMechanism}/sessions" : null, ListShows),
+        new("api engagements by person", false, p => p.Type == "Engagement" ? $"/api/v1/engagements?person={AnchorPerson}&pageSize=200" : null, ListShows),
+        new("api engagements by post", false, p => p.Type == "Engagement" ? $"/api/v1/engagements?post={AnchorPost}&pageSize=200" : null, ListShows),
+        new("api timeline of a person", false, p => p.Type == "Engagement" ? $"/api/v1/timelines/person/{AnchorPerson}?pageSize=200" : null, ListShows),
+        new("api timeline of a post", false, p => p.Type == "Engagement" ? $"/api/v1/timelines/post/{AnchorPost}?pageSize=200" : null, ListShows),
+        new("api timeline of a mechanism", false, p => p.Type == "Engagement" ? $"/api/v1/timelines/mechanism/{AnchorMechanism}?pageSize=200" : null, ListShows),
+        new("api timeline of the subject", false, p => p.Type switch
+        {
+            "Person" => $"/api/v1/timelines/person/{p.Code}",
+            "Post" => $"/api/v1/timelines/post/{p.Code}",
+            "Actor" => $"/api/v1/timelines/actor/{p.Code}",
+            "Mechanism" => $"/api/v1/timelines/mechanism/{p.Code}",
+            "AgendaIssue" => $"/api/v1/timelines/issue/{p.Code}",
+            _ => null,
+        }, DetailShows),
+        new("api attachment download", false, p => p.Type == nameof(EngagementAttachment) ? $"/api/v1/engagements/{p.Code}/attachments/{p.Id}" : null, DetailShows),
         new("api water list", false, p => p.Type switch
         {
             nameof(WaterDeliveryRecord) => "/api/v1/water/riogrande/deliveries?pageSize=200",
@@ -79,21 +115,21 @@ public abstract class AccessTests<TApp>(TApp app)
             _ => null,
         }, ListShows),
         new("ui water page", true, p => p.Type == nameof(ReserveMovementRecord) ? "/Water" : null, ListShows),
-        new("ui list", true, p => !IsCatalog(p) ? null : p.Type switch
+        new("ui list", true, p => !IsCatalog(p) || IsMemory(p) ? null : p.Type switch
         {
             "Actor" => "/Actors?q=probe",
             "Mechanism" => "/Mechanisms?q=probe",
             "Recommendation" => "/Catalog/Recommendations",
             _ => "/Catalog",
         }, ListShows),
-        new("ui detail", true, p => !IsCatalog(p) ? null : p.Type switch
+        new("ui detail", true, p => !IsCatalog(p) || IsMemory(p) ? null : p.Type switch
         {
             "Actor" => $"/Actors/Details/{p.Id}",
             "Mechanism" => $"/Mechanisms/Details/{p.Id}",
             "Recommendation" => "/Catalog/Recommendations?section=II",
             _ => "/Catalog",
         }, (p, r, b) => p.Type is "Actor" or "Mechanism" ? DetailShows(p, r, b) : ListShows(p, r, b)),
-        new("ui edit form", true, p => !IsCatalog(p) ? null : p.Type switch
+        new("ui edit form", true, p => !IsCatalog(p) || IsMemory(p) ? null : p.Type switch
         {
             "Actor" => $"/Actors/Edit/{p.Id}",
             "Mechanism" => $"/Mechanisms/Edit/{p.Id}",
@@ -171,7 +207,8 @@ public abstract class AccessTests<TApp>(TApp app)
         await using (systemScope)
         {
             stored = await ReadProbesAsync(system, ids);
-            grants = system.RecordGrants.Where(g => ids.Contains(g.RecordId)).AsEnumerable()
+            var parents = stored.OfType<RecordPart>().Select(p => p.ParentId).ToList();
+            grants = system.RecordGrants.Where(g => ids.Contains(g.RecordId) || parents.Contains(g.RecordId)).AsEnumerable()
                 .GroupBy(g => g.RecordId).ToDictionary(g => g.Key, g => g.Select(x => x.Principal).ToList());
             userIds = system.Users.ToDictionary(u => u.UserName!, u => u.Id);
         }
@@ -186,7 +223,9 @@ public abstract class AccessTests<TApp>(TApp app)
                 var filtered = (await ReadProbesAsync(db, ids)).Select(r => r.Id).ToHashSet();
                 foreach (var record in stored)
                 {
-                    var inMemory = viewer.CanRead(record.Confidentiality, record.OwnerSide, grants.GetValueOrDefault(record.Id) ?? []);
+                    // A part (an attachment) is read under its parent's grants.
+                    var grantsOf = record is RecordPart part ? part.ParentId : record.Id;
+                    var inMemory = viewer.CanRead(record.Confidentiality, record.OwnerSide, grants.GetValueOrDefault(grantsOf) ?? []);
                     Assert.True(inMemory == filtered.Contains(record.Id),
                         $"{user.Name}, {record.GetType().Name} {record.Confidentiality} {record.OwnerSide}: CanRead says {inMemory}, the database filter {!inMemory}");
                 }
@@ -205,6 +244,10 @@ public abstract class AccessTests<TApp>(TApp app)
         .. await db.WaterDeliveries.Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.StorageReadings.Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.ReserveMovements.Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<Person>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<Post>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<Engagement>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<EngagementAttachment>().Where(r => ids.Contains(r.Id)).ToListAsync(),
     ];
 
     [Fact]
@@ -275,6 +318,14 @@ public abstract class AccessTests<TApp>(TApp app)
         {
             var probes = new List<Probe>();
             var usAnalystId = db.Users.Single(u => u.UserName == "us-analyst").Id;
+            var sre = db.Actors.IgnoreQueryFilters().Single(a => a.Code == "MX-SRE");
+            var dos = db.Actors.IgnoreQueryFilters().Single(a => a.Code == "US-DOS");
+            // Shared anchors whose lists, holders and timelines show the probes (or must not).
+            var anchorPerson = new Person { Id = Guid.CreateVersion7(), Code = AnchorPerson, NameEn = "Anchor Person", NameEs = "Anchor Person" };
+            var anchorPost = new Post { Id = Guid.CreateVersion7(), Code = AnchorPost, NameEn = "Anchor post", NameEs = "Anchor post", ActorId = dos.Id, Country = "US", Seniority = Seniority.Cabinet };
+            var anchorMechanism = new Mechanism { Id = Guid.CreateVersion7(), Code = AnchorMechanism, NameEn = "Anchor mechanism", NameEs = "Anchor mechanism", Participants = "MX,US" };
+            db.AddRange(anchorPerson, anchorPost, anchorMechanism);
+            db.Add(new Tenure { Id = Guid.CreateVersion7(), Code = "T-ACC-ANCHOR", PostId = anchorPost.Id, PersonId = anchorPerson.Id, From = new DateOnly(2000, 1, 1) });
             foreach (var level in Enum.GetValues<Level>())
             {
                 var suffix = level.ToString().ToUpperInvariant();
@@ -291,6 +342,12 @@ public abstract class AccessTests<TApp>(TApp app)
                         VolumeAf = 1, Source = DeliverySource.Conchos, DocumentReference = name + "WaterDeliveryRecord" },
                     new StorageReadingRecord { Code = "ACC-SR-" + suffix, Date = new DateOnly(2031, 1, 6 + (int)level), Reservoir = Reservoir.Amistad, UsOwnedAf = 1, UsCapacityAf = 2 },
                     new ReserveMovementRecord { Code = "ACC-RM-" + suffix, Date = new DateOnly(2001, 1, 1 + (int)level), Kind = ReserveMovementKind.Deferral, VolumeAf = 1, DocumentReference = name + "ReserveMovementRecord" },
+                    new Person { Code = "ACC-" + suffix, NameEn = name + "Person", NameEs = name + "Person" },
+                    new Post { Code = "ACC-" + suffix, NameEn = name + "Post", NameEs = name + "Post", ActorId = sre.Id, Country = "MX", Seniority = Seniority.Cabinet },
+                    new Engagement { Code = "ACC-" + suffix, NameEn = name + "Engagement", NameEs = name + "Engagement", Kind = EngagementKind.MechanismSession,
+                        TimeZone = "America/Mexico_City", StartLocal = new DateTime(2020, 6, 1, 10, 0, 0), EndLocal = new DateTime(2020, 6, 1, 12, 0, 0),
+                        StartUtc = new DateTime(2020, 6, 1, 15, 0, 0, DateTimeKind.Utc), EndUtc = new DateTime(2020, 6, 1, 17, 0, 0, DateTimeKind.Utc),
+                        StartDate = new DateOnly(2020, 6, 1), MechanismId = anchorMechanism.Id },
                 ];
                 foreach (var record in records)
                 {
@@ -310,6 +367,31 @@ public abstract class AccessTests<TApp>(TApp app)
                         db.RecordGrants.Add(new RecordGrant { RecordId = record.Id, Principal = Principals.ForUser(usAnalystId) });
                     }
 
+                    switch (record)
+                    {
+                        case Person person:
+                            // A Shared post the probe person holds: its holder shows the person only to their readers.
+                            var held = new Post { Id = Guid.CreateVersion7(), Code = "ACC-HOLD-" + suffix, NameEn = "held " + suffix, NameEs = "held " + suffix, ActorId = sre.Id, Country = "MX", Seniority = Seniority.Cabinet };
+                            db.Add(held);
+                            db.Add(new Tenure { Id = Guid.CreateVersion7(), Code = "T-ACC-" + suffix, PostId = held.Id, PersonId = person.Id, From = new DateOnly(2019, 1, 1) });
+                            break;
+                        case Post post:
+                            db.Add(new PostCounterpart { Id = Guid.CreateVersion7(), Code = "CP-ACC-" + suffix, PostId = post.Id, CounterpartId = anchorPost.Id });
+                            // The anchor person held the probe post (and the anchor post) when the probe engagements met.
+                            db.Add(new Tenure { Id = Guid.CreateVersion7(), Code = "T-ACC-P-" + suffix, PostId = post.Id, PersonId = anchorPerson.Id, From = new DateOnly(2000, 1, 1), Acting = true });
+                            break;
+                        case Engagement engagement:
+                            var participant = new Participant { Id = Guid.CreateVersion7(), Code = "P-ACC-" + suffix, PersonId = anchorPerson.Id, Lead = true };
+                            participant.FollowAccessOf(engagement);
+                            db.Add(participant);
+                            var attachment = new EngagementAttachment { Id = Guid.CreateVersion7(), Code = "A-ACC-" + suffix, FileName = "probe.txt", Type = AttachmentType.Text, Length = 10 };
+                            attachment.FollowAccessOf(engagement);
+                            db.Add(attachment);
+                            db.Add(new AttachmentContent { AttachmentId = attachment.Id, Data = System.Text.Encoding.UTF8.GetBytes(name + "attachment") });
+                            probes.Add(new Probe(nameof(EngagementAttachment), level, attachment.Id, engagement.Id.ToString(), name + "attachment"));
+                            break;
+                    }
+
                     var label = record switch
                     {
                         Track t => t.NameEn,
@@ -318,6 +400,9 @@ public abstract class AccessTests<TApp>(TApp app)
                         Administration a => a.HeadOfStateEn,
                         Actor a => a.NameEn,
                         Mechanism m => m.NameEn,
+                        Person p => p.NameEn,
+                        Post p => p.NameEn,
+                        Engagement e => e.NameEn,
                         WaterDeliveryRecord d => d.DocumentReference!,
                         ReserveMovementRecord m => m.DocumentReference!,
                         _ => record.Id.ToString(), // storage readings have no text: the lists show their id

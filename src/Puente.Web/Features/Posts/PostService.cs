@@ -64,7 +64,9 @@ public sealed class PostService(PuenteDbContext db, IStringLocalizer<SharedResou
 
     private static async Task<List<TenureDto>> TenureList(IQueryable<Tenure> tenures, CultureInfo culture, CancellationToken cancellationToken)
     {
+        // A tenure whose person or post the reader cannot read is not listed (it would show an unnamed holder or post).
         var list = await tenures.AsNoTracking().Include(x => x.Person).Include(x => x.Post)
+            .Where(x => x.Person != null && x.Post != null)
             .OrderByDescending(x => x.From).Take(MaxTenuresListed).ToListAsync(cancellationToken);
         return [.. list.Select(x => new TenureDto(x.Id, x.Person is null ? null : PersonOf(x.Person),
             x.Post is null ? null : PostOf(x.Post, culture), x.From, x.To, x.Acting, x.Certainty.ToString(), x.Note, x.Source,
