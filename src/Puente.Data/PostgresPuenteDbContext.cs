@@ -9,6 +9,16 @@ public sealed class PostgresPuenteDbContext(DbContextOptions<PostgresPuenteDbCon
     Audit.AuditAnchorStore? anchor = null)
     : PuenteDbContext(options, time, viewer, anchor)
 {
+    /// <inheritdoc />
+    /// <remarks>An engagement's local times are wall-clock times of its place, not instants: PostgreSQL keeps them as
+    /// <c>timestamp without time zone</c> (Npgsql writes only UTC instants to <c>timestamptz</c>).</remarks>
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Core.Memory.Engagement>().Property(e => e.StartLocal).HasColumnType("timestamp without time zone");
+        builder.Entity<Core.Memory.Engagement>().Property(e => e.EndLocal).HasColumnType("timestamp without time zone");
+    }
+
     /// <summary>Takes the application-wide advisory lock (key: "Puente" in ASCII) that serializes audit-chain appends;
     /// it is released when the transaction ends.</summary>
     protected internal override async Task LockAuditChainAsync(CancellationToken cancellationToken) =>

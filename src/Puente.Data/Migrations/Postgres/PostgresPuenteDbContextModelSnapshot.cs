@@ -781,7 +781,7 @@ namespace Puente.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<DateTime>("EndLocal")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("timestamp with time zone");
@@ -849,7 +849,7 @@ namespace Puente.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<DateTime>("StartLocal")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("timestamp with time zone");

@@ -12,7 +12,7 @@ using Puente.Data;
 namespace Puente.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPuenteDbContext))]
-    [Migration("20261201141148_InstitutionalMemory")]
+    [Migration("20261201142821_InstitutionalMemory")]
     partial class InstitutionalMemory
     {
         /// <inheritdoc />
@@ -784,7 +784,7 @@ namespace Puente.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<DateTime>("EndLocal")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("timestamp with time zone");
@@ -852,7 +852,7 @@ namespace Puente.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<DateTime>("StartLocal")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("timestamp with time zone");

@@ -17,8 +17,8 @@ namespace Puente.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    StartLocal = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndLocal = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartLocal = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    EndLocal = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     AllDay = table.Column<bool>(type: "boolean", nullable: false),
                     StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
