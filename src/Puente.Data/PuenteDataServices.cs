@@ -36,6 +36,7 @@ public static class PuenteDataServices
         services.AddScoped<MemorySeeder>();
         services.AddScoped<AccountService>();
         services.AddScoped<Water.WaterService>();
+        services.AddScoped<Memory.EngagementImporter>();
         return services;
     }
 

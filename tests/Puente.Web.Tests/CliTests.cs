@@ -230,6 +230,118 @@ public sealed class CliTests : IDisposable
         Assert.Contains("larger than 5 MB", tooLarge.Err, StringComparison.Ordinal);
     }
 
+    private const string EngagementHeader = "code,kind,title_en,title_es,start,end,time_zone,place,mechanism,session,tracks,issues,"
+        + "summary_en,summary_es,outcomes_en,outcomes_es,sources,certainty,confidentiality,owner_side,participants";
+
+    private SqlitePuenteDbContext Open(Puente.Core.Access.Viewer viewer) => new(
+        new DbContextOptionsBuilder<SqlitePuenteDbContext>().UseSqlite($"Data Source={Path.Combine(_dir, "puente.db")};Pooling=False").Options,
+        TimeProvider.System, new ViewerContext { Viewer = viewer });
+
+    private async Task<string> WriteCsvAsync(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        await File.WriteAllTextAsync(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        return path;
+    }
+
+    [Fact]
+    public async Task Engagements_import_writes_three_engagements_with_participants_readable_as_their_access_says_and_a_rerun_writes_nothing()
+    {
+        var csv = await WriteCsvAsync("engagements.csv", EngagementHeader + "\n"
+            + "IMP-HLED-1,MechanismSession,\"High-Level Economic Dialogue, session 1\",\"Diálogo Económico de Alto Nivel, sesión 1\",2024-03-10T09:30,2024-03-10T17:00,"
+            + "America/Mexico_City,Ciudad de México,HLED,1,EXECUTIVE,MIGRATION,\"Opened the dialogue;\nagreed a work plan.\",,,,https://example.gov/a,Verified,Shared,Joint,"
+            + "\"person:ALICIA-BARCENA!lead;post:US-SECRETARY-OF-STATE!lead;delegation:US:Cabinet=USTR\"\n"
+            + ",Call,Phone call,,2024-05-02,,America/New_York,,,,,,,,,,,,Shared,,delegation:MX:Cabinet!lead\n"
+            + "IMP-MX-INTERNAL,Visit,,Visita,2024-06-01,2024-06-03,America/Tijuana,Tijuana,,,,,,,,,,,Internal,MX,person:ALICIA-BARCENA\n");
+        var run = await RunAsync("", "engagements", "import", csv);
+        Assert.True(run.Code == 0, run.Out + run.Err);
+        Assert.Contains("3 row(s), 3 valid, 3 written", run.Out, StringComparison.Ordinal);
+
+        await using (var db = Open(Puente.Core.Access.Viewer.ForUser("u-us", "ana", Puente.Core.Access.Side.US, [], isAdministrator: false)))
+        {
+            var seen = await db.Set<Puente.Core.Memory.Engagement>()
+                .Where(e => e.Code.StartsWith("IMP-") || e.Code.StartsWith("E-20240502-")).ToListAsync();
+            Assert.Equal(2, seen.Count); // the MX-internal one is not the U.S. reader's to see
+            var hled = seen.Single(e => e.Code == "IMP-HLED-1");
+            Assert.Equal(new DateTime(2024, 3, 10, 15, 30, 0), hled.StartUtc);
+            Assert.Equal(1, hled.SessionNumber);
+            Assert.Equal("Opened the dialogue;\nagreed a work plan.", hled.DescriptionEn);
+            var participants = await db.Set<Puente.Core.Memory.Participant>().Include(p => p.Person).Include(p => p.Post)
+                .Where(p => p.ParentId == hled.Id).OrderBy(p => p.SortOrder).ToListAsync();
+            Assert.Equal(["ALICIA-BARCENA", "US-SECRETARY-OF-STATE", "US"],
+                participants.Select(p => p.Person?.Code ?? p.Post?.Code ?? p.Country));
+            Assert.Equal([true, true, false], participants.Select(p => p.Lead));
+            Assert.Equal("USTR", participants[2].Role);
+            Assert.Matches("^E-20240502-[0-9A-F]{8}$", seen.Single(e => e.Kind == Puente.Core.Memory.EngagementKind.Call).Code);
+        }
+
+        await using (var db = Open(Puente.Core.Access.Viewer.ForUser("u-mx", "maria", Puente.Core.Access.Side.MX, [], isAdministrator: false)))
+        {
+            var internalOne = await db.Set<Puente.Core.Memory.Engagement>().SingleAsync(e => e.Code == "IMP-MX-INTERNAL");
+            Assert.True(internalOne.AllDay);
+            Assert.Single(await db.Set<Puente.Core.Memory.Participant>().Where(p => p.ParentId == internalOne.Id).ToListAsync());
+        }
+
+        var rerun = await RunAsync("", "engagements", "import", csv);
+        Assert.Equal(1, rerun.Code);
+        Assert.Contains("row 2, code: an engagement with the code IMP-HLED-1 already exists", rerun.Out, StringComparison.Ordinal);
+        Assert.Contains("row 4, code: an engagement with the code IMP-MX-INTERNAL already exists", rerun.Out, StringComparison.Ordinal);
+        Assert.Equal(0, (await RunAsync("", "audit", "verify")).Code);
+    }
+
+    [Fact]
+    public async Task Engagements_import_writes_nothing_when_a_row_is_bad_unless_asked_for_the_valid_rows()
+    {
+        var csv = await WriteCsvAsync("mixed.csv", "code,kind,title_en,start,time_zone,participants\n"
+            + "OK-1,Call,Good one,2024-05-01,UTC,delegation:MX:Cabinet\n"
+            + "BAD-1,Call,Bad zone,2024-05-01,Mexico City,\n"
+            + "BAD-2,Call,Nobody,2024-05-01,UTC,person:NO-SUCH-PERSON\n"
+            + "OK-2,Summit,Good two,2024-05-02,UTC,\n");
+        var refused = await RunAsync("", "engagements", "import", csv);
+        Assert.Equal(PuenteCli.Failed, refused.Code);
+        Assert.Contains("row 3, time_zone: 'Mexico City' is not an IANA time zone", refused.Out, StringComparison.Ordinal);
+        Assert.Contains("row 4, participants: participant 1: no person has the code 'NO-SUCH-PERSON'", refused.Out, StringComparison.Ordinal);
+        Assert.Contains("4 row(s), 2 valid, 0 written", refused.Out, StringComparison.Ordinal);
+        Assert.Equal(0, await CountImportedAsync());
+
+        var partial = await RunAsync("", "engagements", "import", csv, "--valid-rows-only");
+        Assert.Equal(0, partial.Code);
+        Assert.Contains("2 written", partial.Out, StringComparison.Ordinal);
+        Assert.Equal(2, await CountImportedAsync());
+    }
+
+    private async Task<int> CountImportedAsync()
+    {
+        await using var db = Open(Puente.Core.Access.Viewer.System);
+        return await db.Set<Puente.Core.Memory.Engagement>().CountAsync(e => e.Code.StartsWith("OK-") || e.Code.StartsWith("BAD-"));
+    }
+
+    [Fact]
+    public async Task Engagements_import_lists_the_first_hundred_of_five_hundred_bad_rows_and_refuses_a_file_that_is_not_utf8()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 500).Select(i => $"Party,Title {i},2024-05-01,UTC\n"));
+        var bad = await RunAsync("", "engagements", "import", await WriteCsvAsync("bad.csv", "kind,title_en,start,time_zone\n" + rows));
+        Assert.Equal(PuenteCli.Failed, bad.Code);
+        var listed = bad.Out.Split('\n').Where(l => l.StartsWith("row ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(100, listed.Count);
+        Assert.StartsWith("row 2, kind: 'Party' is not a kind", listed[0], StringComparison.Ordinal);
+        Assert.StartsWith("row 101, kind:", listed[^1], StringComparison.Ordinal);
+        Assert.Contains("400 more problem(s) not listed (500 in all).", bad.Out, StringComparison.Ordinal);
+
+        var latin1 = Path.Combine(_dir, "latin1.csv");
+        await File.WriteAllBytesAsync(latin1, System.Text.Encoding.Latin1.GetBytes("kind,title_en,start,time_zone\nVisit,Reunión,2024-05-01,UTC\n"));
+        var refused = await RunAsync("", "engagements", "import", latin1);
+        Assert.Equal(PuenteCli.Failed, refused.Code);
+        Assert.Contains("not UTF-8", refused.Out, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", refused.Out, StringComparison.Ordinal);
+
+        var huge = Path.Combine(_dir, "huge.csv");
+        await File.WriteAllTextAsync(huge, "kind,title_en,start,time_zone\n" + new string('x', 20_000_001));
+        var tooLarge = await RunAsync("", "engagements", "import", huge);
+        Assert.Equal(PuenteCli.Failed, tooLarge.Code);
+        Assert.Contains("larger than 20 MB", tooLarge.Err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_bad_data_directory_is_a_clear_configuration_error()
     {
