@@ -104,7 +104,7 @@ public sealed partial class LocalizationTests
         Assert.DoesNotContain(names, n => !keys.Contains(n));
     }
 
-    [GeneratedRegex("""\b[Tt]\["((?:[^"\\]|\\.)*)"(?:\]|,)""")]
+    [GeneratedRegex("""\b(?:[Tt]|Text)\["((?:[^"\\]|\\.)*)"(?:\]|,)""")]
     private static partial Regex LocalizedLiteral();
 
     [GeneratedRegex("""ErrorMessage = "((?:[^"\\]|\\.)*)"[,)]""")]
