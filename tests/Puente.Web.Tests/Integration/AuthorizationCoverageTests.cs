@@ -87,7 +87,14 @@ public sealed class AuthorizationCoverageTests(SqliteApp app) : IClassFixture<Sq
             foreach (var operation in path.Value.EnumerateObject())
             {
                 operations++;
+                // 204 No Content is documented by its status alone: it has no body to describe.
                 var success = operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
+                if (success.Count > 0 && success.All(r => r.Name == "204"))
+                {
+                    continue;
+                }
+
+                success = [.. success.Where(r => r.Name != "204")];
                 if (success.Count == 0 || success.Any(r => !r.Value.TryGetProperty("content", out var content)
                         || !content.EnumerateObject().Any(c => c.Value.TryGetProperty("schema", out var schema) && schema.EnumerateObject().Any())))
                 {

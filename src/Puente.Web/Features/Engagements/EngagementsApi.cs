@@ -23,7 +23,7 @@ public static class EngagementsApi
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/history", RecordRoutes<Engagement, EngagementInput, EngagementDto>.HistoryAsync);
-        group.MapGet("/{id}/attachments/{attachmentId:guid}", DownloadAsync);
+        group.MapGet("/{id}/attachments/{attachmentId:guid}", DownloadAsync).Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream");
         var writes = group.MapGroup("").RequireAuthorization(Policies.Editors);
         writes.MapPost("/", CreateAsync);
         writes.MapPut("/{id}", UpdateAsync);
