@@ -35,3 +35,7 @@ public sealed class PostgresAccountTests(PostgresApp app) : AccountTests<Postgre
 public sealed class SqliteHardeningTests(SqliteApp app) : HardeningTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresHardeningTests(PostgresApp app) : HardeningTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteMemoryPageTests(SqliteApp app) : MemoryPageTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresMemoryPageTests(PostgresApp app) : MemoryPageTests<PostgresApp>(app), IClassFixture<PostgresApp>;
