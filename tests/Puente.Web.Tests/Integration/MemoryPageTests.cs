@@ -134,6 +134,21 @@ public abstract partial class MemoryPageTests<TApp>(TApp app)
         Assert.Contains("Barack Obama", Section(post, "counterparts"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_tenure_form_answers_with_its_field_errors_in_the_readers_language()
+    {
+        app.SkipIfUnavailable();
+        using var client = await app.UiAs(TestUsers.MxEditor, "es-MX");
+        var response = await FormPost.SubmitAsync(client, "/Posts/Tenures/MX-PRESIDENT", new()
+        {
+            ["Tenure.Person"] = "", ["Tenure.From"] = "", ["Tenure.Confidentiality"] = "Shared", ["Tenure.OwnerSide"] = "MX",
+        }, "/Posts/Tenures/MX-PRESIDENT?handler=AddTenure");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Indique la persona (su código).", html, StringComparison.Ordinal);
+        Assert.Contains("Indique una fecha (AAAA-MM-DD).", html, StringComparison.Ordinal);
+    }
+
     private static async Task<List<JsonElement>> Suggest(HttpClient client, string q)
     {
         var response = await client.GetAsync($"/Engagements/Edit?handler=Suggest&q={Uri.EscapeDataString(q)}");
