@@ -119,7 +119,7 @@ public sealed class BrowserTests(BrowserFixture fixture)
         await page.ClickAsync("#nav-toggle");
         Assert.True(await page.IsVisibleAsync("#main-nav a[href='/Water']"));
 
-        foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Catalog/Recommendations", "/Catalog", "/Events", "/Events/Narrative", "/Water",
+        foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Engagements", "/People", "/Posts", "/Posts/Details/MX-PRESIDENT", "/Catalog/Recommendations", "/Catalog", "/Events", "/Events/Narrative", "/Water",
                      "/Water?AsOf=2025-10-24&Year=2023&Elevation=1047.61" })
         {
             await page.GotoAsync(url);
@@ -144,5 +144,97 @@ public sealed class BrowserTests(BrowserFixture fixture)
         await page.ClickAsync("#sign-in");
         await page.WaitForSelectorAsync(".validation-summary-errors");
         Assert.Contains("Usuario o contraseña incorrectos, o la cuenta está bloqueada", await page.InnerTextAsync(".validation-summary-errors"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_mx_editor_records_an_internal_engagement_that_a_us_viewer_sees_only_once_it_is_shared()
+    {
+        if (fixture.SkipReason is not null)
+        {
+            Assert.Skip(fixture.SkipReason);
+        }
+
+        foreach (var (name, role, side) in new[] { ("memory-mx-editor", "Editor", "MX"), ("memory-us-viewer", "Viewer", "US") })
+        {
+            using var output = new StringWriter();
+            Assert.Equal(0, await Puente.Cli.PuenteCli.RunAsync(["users", "add", name, "--role", role, "--side", side, "--data-dir", fixture.DataDirectory],
+                new StringReader("Memory-Passw0rd-2026\n"), output, output));
+        }
+
+        var web = fixture.Web!;
+        await using var editorContext = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = web.BaseUrl });
+        await using var viewerContext = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = web.BaseUrl });
+        var editor = await SignInAsync(editorContext, "memory-mx-editor");
+        var viewer = await SignInAsync(viewerContext, "memory-us-viewer");
+
+        // The MX editor records an engagement, Internal to MX, with a person and a post found by the picker.
+        await editor.GotoAsync("/Engagements/Edit");
+        await editor.FillAsync("#Input_TitleEn", "Browser journey meeting (test)");
+        await editor.FillAsync("#Input_TitleEs", "Reunión del recorrido en navegador (prueba)");
+        await editor.SelectOptionAsync("#Input_Kind", "MinisterialMeeting");
+        await editor.FillAsync("#Input_Start", "2010-05-19T10:00");
+        await editor.FillAsync("#Input_End", "2010-05-19T12:00");
+        await editor.FillAsync("#Input_TimeZone", "America/Mexico_City");
+        await editor.FillAsync("#Input_Place", "Mexico City");
+        await editor.FillAsync(".participant-row[data-index='0'] .participant-search", "Calder");
+        await editor.ClickAsync(".participant-row[data-index='0'] .participant-suggestion[data-code='FELIPE-CALDERON']");
+        Assert.Equal("FELIPE-CALDERON", await editor.InputValueAsync("#Input_Participants_0__Person"));
+        await editor.FillAsync(".participant-row[data-index='1'] .participant-search", "President of the United");
+        await editor.ClickAsync(".participant-row[data-index='1'] .participant-suggestion[data-code='US-PRESIDENT']");
+        Assert.Equal("US-PRESIDENT", await editor.InputValueAsync("#Input_Participants_1__Post"));
+        await editor.SelectOptionAsync("#Input_Confidentiality", "Internal");
+        await editor.SelectOptionAsync("#Input_OwnerSide", "MX");
+        await editor.ClickAsync("#save");
+        await editor.WaitForURLAsync("**/Engagements/Details/**", Navigated);
+        var details = new Uri(editor.Url).PathAndQuery;
+        var participants = await editor.InnerTextAsync("#participants");
+        Assert.Contains("Felipe Calderón", participants, StringComparison.Ordinal);
+        Assert.Contains("President of Mexico", participants, StringComparison.Ordinal);
+        Assert.Contains("President of the United States", participants, StringComparison.Ordinal);
+
+        // It gets a PDF.
+        var pdf = Path.Combine(fixture.DataDirectory, "journey-minutes.pdf");
+        await File.WriteAllBytesAsync(pdf, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray());
+        await editor.ClickAsync("#attachments-edit");
+        await editor.WaitForURLAsync("**/Engagements/Attachments/**", Navigated);
+        await editor.SetInputFilesAsync("#file", pdf);
+        await editor.ClickAsync("#upload");
+        await editor.WaitForSelectorAsync("#attachments a:has-text('journey-minutes.pdf')");
+
+        // The US viewer neither lists it nor opens it.
+        await viewer.GotoAsync("/Engagements?q=browser+journey");
+        Assert.DoesNotContain("Browser journey meeting", await viewer.InnerTextAsync("#engagements"), StringComparison.Ordinal);
+        var hidden = await viewer.GotoAsync(details);
+        Assert.Equal(404, hidden!.Status);
+
+        // Shared by the MX editor, it is there for the US viewer, with its participants and its attachment.
+        await editor.GotoAsync(details.Replace("/Details/", "/Edit/", StringComparison.Ordinal));
+        Assert.Equal("FELIPE-CALDERON", await editor.InputValueAsync("#Input_Participants_0__Person"));
+        await editor.SelectOptionAsync("#Input_Confidentiality", "Shared");
+        await editor.ClickAsync("#save");
+        await editor.WaitForURLAsync("**/Engagements/Details/**", Navigated);
+        await editor.WaitForSelectorAsync("#participants");
+
+        await viewer.GotoAsync("/Engagements?q=browser+journey");
+        Assert.Contains("Browser journey meeting (test)", await viewer.InnerTextAsync("#engagements"), StringComparison.Ordinal);
+        var shown = await viewer.GotoAsync(details);
+        Assert.Equal(200, shown!.Status);
+        var seen = await viewer.InnerTextAsync("#participants");
+        Assert.Contains("Felipe Calderón", seen, StringComparison.Ordinal);
+        Assert.Contains("President of the United States", seen, StringComparison.Ordinal);
+        Assert.Contains("journey-minutes.pdf", await viewer.InnerTextAsync("#attachments"), StringComparison.Ordinal);
+        Assert.False(await viewer.IsVisibleAsync("#edit"));
+    }
+
+    private static async Task<IPage> SignInAsync(IBrowserContext context, string user)
+    {
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15000);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_UserName", user);
+        await page.FillAsync("#Input_Password", "Memory-Passw0rd-2026");
+        await page.ClickAsync("#sign-in");
+        await page.WaitForSelectorAsync("#current-user", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        return page;
     }
 }

@@ -39,3 +39,6 @@ public sealed class PostgresHardeningTests(PostgresApp app) : HardeningTests<Pos
 public sealed class SqliteMemoryTests(SqliteApp app) : MemoryTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresMemoryTests(PostgresApp app) : MemoryTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+public sealed class SqliteMemoryPageTests(SqliteApp app) : MemoryPageTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresMemoryPageTests(PostgresApp app) : MemoryPageTests<PostgresApp>(app), IClassFixture<PostgresApp>;

@@ -9,6 +9,9 @@ public abstract class RecordDetailsModel<T, TInput>(RecordService<T, TInput> rec
     where T : BilingualRecord, new()
     where TInput : RecordInput
 {
+    /// <summary>The context, as the type's page reads what it shows beside the record.</summary>
+    protected PuenteDbContext Db => db;
+
     public T Record { get; private set; } = null!;
     public List<HistoryDto> History { get; private set; } = [];
     public List<string> Grants { get; private set; } = [];
@@ -27,6 +30,10 @@ public abstract class RecordDetailsModel<T, TInput>(RecordService<T, TInput> rec
         Record = record;
         History = await HistoryQuery.ForRecordAsync(db, record.Id, ct);
         Grants = await RecordAccess.DescribeGrantsAsync(db, record.Id, ct);
+        await LoadAsync(record, ct);
         return Page();
     }
+
+    /// <summary>What a type's page shows beside the record (its parts, related records), loaded after it.</summary>
+    protected virtual Task LoadAsync(T record, CancellationToken ct) => Task.CompletedTask;
 }

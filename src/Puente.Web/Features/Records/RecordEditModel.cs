@@ -16,6 +16,9 @@ public abstract class RecordEditModel<T, TInput>(RecordService<T, TInput> record
     where T : BilingualRecord, new()
     where TInput : RecordInput, new()
 {
+    /// <summary>The context, as the type's page reads its choices and the record's parts.</summary>
+    protected PuenteDbContext Db => db;
+
     [BindProperty]
     public TInput Input { get; set; } = new();
 
@@ -48,17 +51,29 @@ public abstract class RecordEditModel<T, TInput>(RecordService<T, TInput> record
     {
     }
 
+    /// <summary>What the form needs besides the record (choices, lists), on every request.</summary>
+    protected virtual Task LoadChoicesAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The form's fields that come from the record's parts (read asynchronously), when the form is first shown.</summary>
+    protected virtual Task AfterLoadAsync(T? record, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The save; a type whose service has its own create path (a code made for it) uses that.</summary>
+    protected virtual Task<(T? Record, FieldErrors Errors)> SaveAsync(TInput input, T? existing, CancellationToken ct) =>
+        records.SaveAsync(input, existing, ct);
+
     public string CancelPath => IsNew ? ListPath : $"{ListPath}/Details/{Id}";
 
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
         Tracks = await LoadTracksAsync(ct);
+        await LoadChoicesAsync(ct);
         if (id is null)
         {
             Input = NewInput();
             Input.Confidentiality ??= nameof(Core.Access.Confidentiality.Shared);
             Input.OwnerSide ??= db.Viewer.Side?.ToString();
             AfterLoad();
+            await AfterLoadAsync(null, ct);
             return Page();
         }
 
@@ -73,12 +88,14 @@ public abstract class RecordEditModel<T, TInput>(RecordService<T, TInput> record
         Input = InputFrom(record, grants);
         GrantsText = string.Join(", ", grants);
         AfterLoad();
+        await AfterLoadAsync(record, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? id, CancellationToken ct)
     {
         Tracks = await LoadTracksAsync(ct);
+        await LoadChoicesAsync(ct);
         T? existing = null;
         if (id is not null)
         {
@@ -95,7 +112,7 @@ public abstract class RecordEditModel<T, TInput>(RecordService<T, TInput> record
         BeforeSave();
         try
         {
-            var (record, errors) = await records.SaveAsync(Input, existing, ct);
+            var (record, errors) = await SaveAsync(Input, existing, ct);
             if (record is null)
             {
                 errors.CopyTo(ModelState);
