@@ -194,7 +194,7 @@ post_by_code = {p.get("code"): p for p in posts}
 check_codes("posts.json", posts)
 POST_KEYS = ["code", "actor", "country", "seniority", "nameEn", "nameEs", "descriptionEn", "descriptionEs",
              "counterparts", "tenures"]
-TENURE_KEYS = ["person", "from", "to", "acting", "certainty", "note", "source"]
+TENURE_KEYS = ["person", "from", "to", "acting", "certainty", "note", "noteEs", "source"]
 for code in MAIN_POSTS:
     if code not in post_by_code:
         err(f"posts.json: {code} missing")
@@ -279,8 +279,8 @@ engagements = load(MEMORY / "engagements.json")
 check_codes("engagements.json", engagements)
 ENG_KEYS = ["code", "section", "kind", "mechanism", "session", "titleEn", "titleEs", "start", "end", "timeZone", "place",
             "tracks", "issues", "participants", "summaryEn", "summaryEs", "outcomesEn", "outcomesEs", "sources",
-            "certainty", "certaintyNote"]
-PART_KEYS = ["person", "post", "side", "seniority", "lead", "role"]
+            "certainty", "certaintyNote", "certaintyNoteEs"]
+PART_KEYS = ["person", "post", "side", "seniority", "lead", "role", "roleEs"]
 sessions = {}
 for e in engagements:
     code = e.get("code")

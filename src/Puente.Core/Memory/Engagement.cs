@@ -55,7 +55,10 @@ public sealed class Engagement : BilingualRecord
     public string Sources { get; set; } = "";
 
     public Certainty Certainty { get; set; }
+    /// <summary>Why a date or fact is less than verified, in English (and <see cref="CertaintyNoteEs"/> in Spanish).</summary>
     public string? CertaintyNote { get; set; }
+
+    public string? CertaintyNoteEs { get; set; }
 
     public List<Participant> Participants { get; set; } = [];
 

@@ -29,8 +29,11 @@ public sealed class Participant : RecordPart
     /// <summary>Led its side's delegation.</summary>
     public bool Lead { get; set; }
 
-    /// <summary>Free text ("co-chair", "Vice President").</summary>
+    /// <summary>Free text in English ("co-chair", "Vice President").</summary>
     public string Role { get; set; } = "";
+
+    /// <summary>The same in Spanish ("copresidente"); empty: the English is shown.</summary>
+    public string RoleEs { get; set; } = "";
 
     public int SortOrder { get; set; }
 

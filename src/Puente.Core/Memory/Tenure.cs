@@ -23,7 +23,10 @@ public sealed class Tenure : ContentRecord
     public bool Acting { get; set; }
 
     public Certainty Certainty { get; set; }
+    /// <summary>Why a date was chosen, in English (and <see cref="NoteEs"/> in Spanish).</summary>
     public string? Note { get; set; }
+
+    public string? NoteEs { get; set; }
     public string? Source { get; set; }
 
     public bool Covers(DateOnly day) => From <= day && (To is null || day < To.Value);

@@ -20,6 +20,7 @@ public sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagemen
         builder.Property(e => e.Sources).HasMaxLength(Engagement.MaxSources * (Engagement.SourceMaxLength + 1));
         builder.Property(e => e.Certainty).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.CertaintyNote).HasMaxLength(Engagement.CertaintyNoteMaxLength);
+        builder.Property(e => e.CertaintyNoteEs).HasMaxLength(Engagement.CertaintyNoteMaxLength);
         builder.HasOne(e => e.Mechanism).WithMany().HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Participants).WithOne(p => p.Engagement).HasForeignKey(p => p.ParentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => e.StartUtc);
@@ -37,6 +38,7 @@ public sealed class ParticipantConfiguration : IEntityTypeConfiguration<Particip
         builder.Property(p => p.Country).HasMaxLength(8);
         builder.Property(p => p.Seniority).HasConversion<string>().HasMaxLength(30);
         builder.Property(p => p.Role).HasMaxLength(Participant.RoleMaxLength);
+        builder.Property(p => p.RoleEs).HasMaxLength(Participant.RoleMaxLength);
         builder.HasOne(p => p.Person).WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Post).WithMany().HasForeignKey(p => p.PostId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.ParentId);

@@ -25,6 +25,7 @@ public sealed class TenureConfiguration : IEntityTypeConfiguration<Tenure>
         builder.ToTable("Tenures");
         builder.Property(t => t.Certainty).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.Note).HasMaxLength(Tenure.NoteMaxLength);
+        builder.Property(t => t.NoteEs).HasMaxLength(Tenure.NoteMaxLength);
         builder.Property(t => t.Source).HasMaxLength(Tenure.SourceMaxLength);
         builder.HasOne(t => t.Post).WithMany().HasForeignKey(t => t.PostId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(t => t.Person).WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Restrict);

@@ -7,15 +7,15 @@ internal sealed record PersonEntry(string Code, string Name, string? Honorific, 
 
 internal sealed record CounterpartEntry(string Post, DateOnly? From, DateOnly? To);
 
-internal sealed record TenureEntry(string Person, DateOnly From, DateOnly? To, bool Acting, string? Certainty, string? Note, string? Source);
+internal sealed record TenureEntry(string Person, DateOnly From, DateOnly? To, bool Acting, string? Certainty, string? Note, string? Source, string? NoteEs = null);
 
 internal sealed record PostEntry(string Code, string Actor, string Country, string Seniority, string NameEn, string NameEs,
     string? DescriptionEn, string? DescriptionEs, IReadOnlyList<CounterpartEntry>? Counterparts, IReadOnlyList<TenureEntry>? Tenures);
 
-internal sealed record ParticipantEntry(string? Person, string? Post, string? Side, string? Seniority, bool Lead, string? Role);
+internal sealed record ParticipantEntry(string? Person, string? Post, string? Side, string? Seniority, bool Lead, string? Role, string? RoleEs = null);
 
 internal sealed record EngagementEntry(string Code, string? Section, string Kind, string? Mechanism, int? Session, string TitleEn, string TitleEs,
     string Start, string? End, string TimeZone, string? Place, IReadOnlyList<string>? Tracks, IReadOnlyList<string>? Issues,
     IReadOnlyList<ParticipantEntry>? Participants, string? SummaryEn, string? SummaryEs, string? OutcomesEn, string? OutcomesEs,
-    IReadOnlyList<string>? Sources, string? Certainty, string? CertaintyNote);
+    IReadOnlyList<string>? Sources, string? Certainty, string? CertaintyNote, string? CertaintyNoteEs = null);
 #pragma warning restore CA1812

@@ -68,6 +68,7 @@ public sealed class MemorySeeder(PuenteDbContext db)
                 r.Acting = t.Tenure.Acting;
                 r.Certainty = t.Tenure.Certainty is null ? Certainty.Unrated : CatalogSeeder.ParseEnum<Certainty>(t.Tenure.Certainty, file, t.Post, "tenures.certainty");
                 r.Note = t.Tenure.Note;
+                r.NoteEs = t.Tenure.NoteEs;
                 r.Source = t.Tenure.Source;
             }, cancellationToken);
 
@@ -111,6 +112,7 @@ public sealed class MemorySeeder(PuenteDbContext db)
                 participant.Seniority = p.Seniority is null ? null : CatalogSeeder.ParseEnum<Seniority>(p.Seniority, "EngagementEntry", entry.Code, "participants.seniority");
                 participant.Lead = p.Lead;
                 participant.Role = p.Role ?? "";
+                participant.RoleEs = p.RoleEs ?? "";
                 db.Add(participant);
             }
         }
@@ -155,6 +157,7 @@ public sealed class MemorySeeder(PuenteDbContext db)
         r.Sources = string.Join('\n', (e.Sources ?? []).Take(Engagement.MaxSources));
         r.Certainty = e.Certainty is null ? Certainty.Unrated : CatalogSeeder.ParseEnum<Certainty>(e.Certainty, file, e.Code, "certainty");
         r.CertaintyNote = e.CertaintyNote;
+        r.CertaintyNoteEs = e.CertaintyNoteEs;
         r.Confidentiality = Core.Access.Confidentiality.Shared;
         r.OwnerSide = Core.Access.Side.Joint;
     }

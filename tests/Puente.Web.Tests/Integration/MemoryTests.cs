@@ -40,6 +40,25 @@ public abstract class MemoryTests<TApp>(TApp app)
         Assert.Equal(new DateOnly(2006, 3, 24), DateOnly.FromDateTime(bnc.GetProperty("items").EnumerateArray().Last().GetProperty("start").GetDateTimeOffset().DateTime));
     }
 
+    [Fact]
+    public async Task A_spanish_reader_gets_the_seeded_roles_and_notes_in_spanish()
+    {
+        app.SkipIfUnavailable();
+        using var es = await app.ApiAs(TestUsers.MxViewer, "es-MX");
+        var bgc = await Json(await es.GetAsync("/api/v1/engagements/BGC-2012-10-03"));
+        var lead = bgc.GetProperty("participants").EnumerateArray().First(p => p.GetProperty("lead").GetBoolean());
+        Assert.Equal("Gobernadora de Nuevo México (anfitriona)", lead.GetProperty("role").GetString());
+        Assert.Equal("Governor of New Mexico (host)", lead.GetProperty("roleEn").GetString());
+        using var en = await app.ApiAs(TestUsers.MxViewer, "en-US");
+        var english = await Json(await en.GetAsync("/api/v1/engagements/BGC-2012-10-03"));
+        Assert.Equal("Governor of New Mexico (host)", english.GetProperty("participants").EnumerateArray().First(p => p.GetProperty("lead").GetBoolean()).GetProperty("role").GetString());
+
+        var tenures = await Json(await es.GetAsync("/api/v1/posts/MX-FOREIGN-SECRETARY/tenures"));
+        var espinosa = tenures.GetProperty("items").EnumerateArray().First(t => t.GetProperty("person").GetProperty("code").GetString() == "PATRICIA-ESPINOSA");
+        Assert.Equal(espinosa.GetProperty("noteEs").GetString(), espinosa.GetProperty("note").GetString());
+        Assert.False(string.IsNullOrEmpty(espinosa.GetProperty("noteEs").GetString()));
+    }
+
     [Theory]
     [InlineData("MX-FOREIGN-SECRETARY", "2010-05-01", "Patricia Espinosa Cantellano", false)]
     [InlineData("US-SECRETARY-OF-STATE", "2018-04-10", "John J. Sullivan", true)]

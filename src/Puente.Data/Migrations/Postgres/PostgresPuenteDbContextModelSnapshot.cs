@@ -752,6 +752,10 @@ namespace Puente.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("CertaintyNoteEs")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1015,6 +1019,11 @@ namespace Puente.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RoleEs")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1417,6 +1426,10 @@ namespace Puente.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NoteEs")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 

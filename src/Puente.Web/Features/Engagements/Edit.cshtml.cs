@@ -51,7 +51,7 @@ public sealed class EditModel(EngagementService engagements, PuenteDbContext db,
                 .Where(p => p.ParentId == record.Id).OrderBy(p => p.SortOrder).ToListAsync(ct);
             Input.Participants = [.. parts.Select(p => new ParticipantInput
             {
-                Person = p.Person?.Code, Post = p.Post?.Code, Side = p.Country, Seniority = p.Seniority?.ToString(), Lead = p.Lead, Role = p.Role,
+                Person = p.Person?.Code, Post = p.Post?.Code, Side = p.Country, Seniority = p.Seniority?.ToString(), Lead = p.Lead, Role = p.Role, RoleEs = p.RoleEs,
             })];
         }
     }

@@ -37,7 +37,9 @@ public sealed record EngagementDto : RecordDto, IRecordDto<Engagement, Engagemen
         OutcomesEs = e.OutcomesEs;
         Sources = Engagement.SplitSources(e.Sources);
         Certainty = e.Certainty.ToString();
-        CertaintyNote = e.CertaintyNote;
+        CertaintyNote = e.CertaintyNote is null && e.CertaintyNoteEs is null ? null : Bilingual.Pick(e.CertaintyNote ?? "", e.CertaintyNoteEs ?? "", culture);
+        CertaintyNoteEn = e.CertaintyNote;
+        CertaintyNoteEs = e.CertaintyNoteEs;
         Participants = participants;
         Attachments = attachments;
     }
@@ -61,7 +63,11 @@ public sealed record EngagementDto : RecordDto, IRecordDto<Engagement, Engagemen
     public string OutcomesEs { get; }
     public IReadOnlyList<string> Sources { get; }
     public string Certainty { get; }
+    /// <summary>In the request's language.</summary>
     public string? CertaintyNote { get; }
+
+    public string? CertaintyNoteEn { get; }
+    public string? CertaintyNoteEs { get; }
 
     /// <summary>Present on one engagement; null in lists.</summary>
     public IReadOnlyList<ParticipantDto>? Participants { get; }
@@ -77,7 +83,9 @@ public sealed record EngagementDto : RecordDto, IRecordDto<Engagement, Engagemen
 /// One participant: the person (if named), the post they sat in (given, or found from the person's tenures on the day:
 /// <see cref="PostFromTenure"/>), and with it the country and seniority; or an unnamed delegation of a country and level.
 /// </summary>
-public sealed record ParticipantDto(PersonRef? Person, PostRef? Post, bool PostFromTenure, string Country, string? Seniority, bool Lead, string Role);
+/// <remarks><see cref="Role"/> is in the request's language; <see cref="RoleEn"/> and <see cref="RoleEs"/> as entered.</remarks>
+public sealed record ParticipantDto(PersonRef? Person, PostRef? Post, bool PostFromTenure, string Country, string? Seniority, bool Lead, string Role,
+    string RoleEn, string RoleEs);
 
 /// <summary>An attachment's description; its bytes are at <see cref="Url"/>.</summary>
 public sealed record AttachmentDto(Guid Id, string FileName, string Type, long Length, string Sha256, DateTimeOffset CreatedAt, string CreatedBy, string Url);
@@ -94,6 +102,7 @@ public sealed class ParticipantInput
     public string? Seniority { get; set; }
     public bool Lead { get; set; }
     public string? Role { get; set; }
+    public string? RoleEs { get; set; }
 }
 
 /// <summary>
@@ -122,6 +131,7 @@ public sealed class EngagementInput : RecordInput
     public List<string>? Sources { get; set; }
     public string? Certainty { get; set; }
     public string? CertaintyNote { get; set; }
+    public string? CertaintyNoteEs { get; set; }
 
     /// <summary>Omitted on update: the participants stay as they are; given: they replace the list.</summary>
     public List<ParticipantInput>? Participants { get; set; }
@@ -144,9 +154,10 @@ public sealed class EngagementInput : RecordInput
             Sources = [.. Engagement.SplitSources(e.Sources)],
             Certainty = e.Certainty.ToString(),
             CertaintyNote = e.CertaintyNote,
+            CertaintyNoteEs = e.CertaintyNoteEs,
             Participants = [.. e.Participants.OrderBy(p => p.SortOrder).Select(p => new ParticipantInput
             {
-                Person = p.Person?.Code, Post = p.Post?.Code, Side = p.Country, Seniority = p.Seniority?.ToString(), Lead = p.Lead, Role = p.Role,
+                Person = p.Person?.Code, Post = p.Post?.Code, Side = p.Country, Seniority = p.Seniority?.ToString(), Lead = p.Lead, Role = p.Role, RoleEs = p.RoleEs,
             })],
         };
         input.CopyFrom(e, grants);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Puente.Core.Audit;
 using Puente.Core.Catalog;
+using Puente.Core.Localization;
 using Puente.Core.Memory;
 using Puente.Core.Records;
 using Puente.Core.Text;
@@ -104,7 +105,8 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
             }
 
             return new ParticipantDto(p.Person is null ? null : PostService.PersonOf(p.Person), post is null ? null : PostService.PostOf(post, culture),
-                fromTenure, p.Country.Length > 0 ? p.Country : post?.Country ?? "", (p.Seniority ?? post?.Seniority)?.ToString(), p.Lead, p.Role);
+                fromTenure, p.Country.Length > 0 ? p.Country : post?.Country ?? "", (p.Seniority ?? post?.Seniority)?.ToString(), p.Lead,
+                Bilingual.Pick(p.Role, p.RoleEs, culture), p.Role, p.RoleEs);
         })];
     }
 
@@ -221,6 +223,7 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
         }
 
         var certaintyNote = RecordAccess.Text(input.CertaintyNote, "certaintyNote", Engagement.CertaintyNoteMaxLength, errors, Text);
+        var certaintyNoteEs = RecordAccess.Text(input.CertaintyNoteEs, "certaintyNoteEs", Engagement.CertaintyNoteMaxLength, errors, Text);
         _participants = input.Participants is null ? null : await ParticipantsAsync(input.Participants, errors, cancellationToken);
 
         return e =>
@@ -244,6 +247,7 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
             e.Sources = string.Join('\n', sources);
             e.Certainty = certainty;
             e.CertaintyNote = certaintyNote.Length == 0 ? null : certaintyNote;
+            e.CertaintyNoteEs = certaintyNoteEs.Length == 0 ? null : certaintyNoteEs;
         };
     }
 
@@ -334,6 +338,7 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
             }
 
             participant.Role = RecordAccess.Text(input.Role, field, Participant.RoleMaxLength, errors, Text);
+            participant.RoleEs = RecordAccess.Text(input.RoleEs, field, Participant.RoleMaxLength, errors, Text);
             result.Add(participant);
         }
 

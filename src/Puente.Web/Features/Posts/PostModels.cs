@@ -41,8 +41,9 @@ public sealed record PostHolderResponse(PostDto Post, DateOnly On, HolderDto? Ho
 public sealed record CounterpartItem(PostDto Post, HolderDto? Holder, Guid LinkId, DateOnly? From, DateOnly? To);
 
 /// <summary>A tenure as listed on a post or a person.</summary>
+/// <remarks><c>Note</c> is in the request's language; <c>NoteEn</c> and <c>NoteEs</c> as entered.</remarks>
 public sealed record TenureDto(Guid Id, PersonRef? Person, PostRef? Post, DateOnly From, DateOnly? To, bool Acting, string Certainty,
-    string? Note, string? Source, string Confidentiality, string OwnerSide);
+    string? Note, string? Source, string Confidentiality, string OwnerSide, string? NoteEn, string? NoteEs);
 
 /// <summary>The post of a tenure, in short.</summary>
 public sealed record PostRef(Guid Id, string Code, string Name, string Country, string Seniority);
@@ -73,6 +74,7 @@ public sealed class TenureInput
     public string? To { get; set; }
     public bool Acting { get; set; }
     public string? Note { get; set; }
+    public string? NoteEs { get; set; }
     public string? Source { get; set; }
     public string? Confidentiality { get; set; }
     public string? OwnerSide { get; set; }

@@ -69,8 +69,9 @@ public sealed class PostService(PuenteDbContext db, IStringLocalizer<SharedResou
             .Where(x => x.Person != null && x.Post != null)
             .OrderByDescending(x => x.From).Take(MaxTenuresListed).ToListAsync(cancellationToken);
         return [.. list.Select(x => new TenureDto(x.Id, x.Person is null ? null : PersonOf(x.Person),
-            x.Post is null ? null : PostOf(x.Post, culture), x.From, x.To, x.Acting, x.Certainty.ToString(), x.Note, x.Source,
-            x.Confidentiality.ToString(), x.OwnerSide.ToString()))];
+            x.Post is null ? null : PostOf(x.Post, culture), x.From, x.To, x.Acting, x.Certainty.ToString(),
+            x.Note is null && x.NoteEs is null ? null : Bilingual.Pick(x.Note ?? "", x.NoteEs ?? "", culture), x.Source,
+            x.Confidentiality.ToString(), x.OwnerSide.ToString(), x.Note, x.NoteEs))];
     }
 
     internal static PersonRef PersonOf(Person p) => new(p.Id, p.Code, p.NameEn.Length > 0 ? p.NameEn : p.NameEs);
@@ -104,6 +105,7 @@ public sealed class PostService(PuenteDbContext db, IStringLocalizer<SharedResou
         }
 
         var note = RecordAccess.Text(input.Note, "note", Tenure.NoteMaxLength, errors, Text);
+        var noteEs = RecordAccess.Text(input.NoteEs, "noteEs", Tenure.NoteMaxLength, errors, Text);
         var source = RecordAccess.Text(input.Source, "source", Tenure.SourceMaxLength, errors, Text);
         if (source.Length > 0 && !IsWebAddress(source))
         {
@@ -132,6 +134,7 @@ public sealed class PostService(PuenteDbContext db, IStringLocalizer<SharedResou
 
         candidate.Code = Core.Records.RecordPart.NewCode().Replace("P-", "T-", StringComparison.Ordinal);
         candidate.Note = note.Length == 0 ? null : note;
+        candidate.NoteEs = noteEs.Length == 0 ? null : noteEs;
         candidate.Source = source.Length == 0 ? null : source;
         Db.Add(candidate);
         await RecordAccess.ApplyAsync(Db, candidate, access, cancellationToken);
