@@ -5,9 +5,7 @@ using Puente.Data.Access;
 namespace Puente.Data;
 
 /// <summary>Multi-user deployments: PostgreSQL.</summary>
-public sealed class PostgresPuenteDbContext(DbContextOptions<PostgresPuenteDbContext> options, TimeProvider time, IViewerAccessor viewer,
-    Audit.AuditAnchorStore? anchor = null)
-    : PuenteDbContext(options, time, viewer, anchor)
+public sealed class PostgresPuenteDbContext(DbContextOptions<PostgresPuenteDbContext> options) : PuenteDbContext(options)
 {
     /// <summary>Takes the application-wide advisory lock (key: "Puente" in ASCII) that serializes audit-chain appends;
     /// it is released when the transaction ends.</summary>
@@ -18,7 +16,10 @@ public sealed class PostgresPuenteDbContext(DbContextOptions<PostgresPuenteDbCon
 /// <summary>Used by <c>dotnet ef</c> to build PostgreSQL migrations (no server needed).</summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresPuenteDbContext>
 {
-    public PostgresPuenteDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresPuenteDbContext>().UseNpgsql("Host=localhost;Database=puente_design").Options,
-            TimeProvider.System, ViewerContext.ForSystem());
+    public PostgresPuenteDbContext CreateDbContext(string[] args)
+    {
+        var db = new PostgresPuenteDbContext(new DbContextOptionsBuilder<PostgresPuenteDbContext>().UseNpgsql("Host=localhost;Database=puente_design").Options);
+        db.Bind(ViewerContext.ForSystem(), TimeProvider.System, null);
+        return db;
+    }
 }

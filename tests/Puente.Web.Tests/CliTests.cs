@@ -66,8 +66,8 @@ public sealed class CliTests : IDisposable
     {
         Assert.Equal(0, (await RunAsync("", "db", "migrate")).Code);
         await using var db = new SqlitePuenteDbContext(
-            new DbContextOptionsBuilder<SqlitePuenteDbContext>().UseSqlite($"Data Source={Path.Combine(_dir, "puente.db")};Pooling=False").Options,
-            TimeProvider.System, ViewerContext.ForSystem());
+            new DbContextOptionsBuilder<SqlitePuenteDbContext>().UseSqlite($"Data Source={Path.Combine(_dir, "puente.db")};Pooling=False").Options);
+        db.Bind(ViewerContext.ForSystem(), TimeProvider.System, null);
         var last = (await AuditTampering.EntriesAsync(db))[^1].Id;
         var anchorPath = Path.Combine(_dir, "audit-anchor");
 
