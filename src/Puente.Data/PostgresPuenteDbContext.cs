@@ -5,9 +5,7 @@ using Puente.Data.Access;
 namespace Puente.Data;
 
 /// <summary>Multi-user deployments: PostgreSQL.</summary>
-public sealed class PostgresPuenteDbContext(DbContextOptions<PostgresPuenteDbContext> options, TimeProvider time, IViewerAccessor viewer,
-    Audit.AuditAnchorStore? anchor = null)
-    : PuenteDbContext(options, time, viewer, anchor)
+public sealed class PostgresPuenteDbContext(DbContextOptions<PostgresPuenteDbContext> options) : PuenteDbContext(options)
 {
     /// <inheritdoc />
     /// <remarks>An engagement's local times are wall-clock times of its place, not instants: PostgreSQL keeps them as
@@ -28,7 +26,10 @@ public sealed class PostgresPuenteDbContext(DbContextOptions<PostgresPuenteDbCon
 /// <summary>Used by <c>dotnet ef</c> to build PostgreSQL migrations (no server needed).</summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresPuenteDbContext>
 {
-    public PostgresPuenteDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresPuenteDbContext>().UseNpgsql("Host=localhost;Database=puente_design").Options,
-            TimeProvider.System, ViewerContext.ForSystem());
+    public PostgresPuenteDbContext CreateDbContext(string[] args)
+    {
+        var db = new PostgresPuenteDbContext(new DbContextOptionsBuilder<PostgresPuenteDbContext>().UseNpgsql("Host=localhost;Database=puente_design").Options);
+        db.Bind(ViewerContext.ForSystem(), TimeProvider.System, null);
+        return db;
+    }
 }

@@ -15,6 +15,9 @@ namespace Puente.Data;
 /// <summary>Registers the database, identity stores and start-up work shared by the web host and the CLI.</summary>
 public static class PuenteDataServices
 {
+    /// <summary>The most idle contexts kept for reuse; more may be leased at once (the extra ones are not kept).</summary>
+    private const int ContextPoolSize = 128;
+
     /// <summary>
     /// Registers the database for the provider the configuration names. Settings are read and validated when first
     /// needed (at start-up, by <see cref="InitializePuenteAsync"/>), so that every configuration source is in place.
@@ -27,11 +30,22 @@ public static class PuenteDataServices
             sp.GetRequiredService<ILogger<AuditAnchorStore>>()));
         services.AddScoped<ViewerContext>();
         services.AddScoped<IViewerAccessor>(sp => sp.GetRequiredService<ViewerContext>());
-        services.AddDbContext<SqlitePuenteDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<PuenteSettings>().ConnectionString));
-        services.AddDbContext<PostgresPuenteDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<PuenteSettings>().ConnectionString));
-        services.AddScoped<PuenteDbContext>(sp => sp.GetRequiredService<PuenteSettings>().Provider == DatabaseProvider.Postgres
-            ? sp.GetRequiredService<PostgresPuenteDbContext>()
-            : sp.GetRequiredService<SqlitePuenteDbContext>());
+        // Contexts are pooled and each lease is bound to its scope's viewer; the viewer's grant names go to the database
+        // as one parameter, so that EF Core caches the SQL of every query (docs/decisions/0026-pooled-contexts-and-cached-sql.md).
+        services.AddPooledDbContextFactory<SqlitePuenteDbContext>((sp, o) => PuenteDbContext.AddAuditAnchoring(o.UseSqlite(
+            sp.GetRequiredService<PuenteSettings>().ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))),
+            ContextPoolSize);
+        services.AddPooledDbContextFactory<PostgresPuenteDbContext>((sp, o) => PuenteDbContext.AddAuditAnchoring(o.UseNpgsql(
+            sp.GetRequiredService<PuenteSettings>().ConnectionString, postgres => postgres.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))),
+            ContextPoolSize);
+        services.AddScoped<PuenteDbContext>(sp =>
+        {
+            PuenteDbContext db = sp.GetRequiredService<PuenteSettings>().Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<IDbContextFactory<PostgresPuenteDbContext>>().CreateDbContext()
+                : sp.GetRequiredService<IDbContextFactory<SqlitePuenteDbContext>>().CreateDbContext();
+            db.Bind(sp.GetRequiredService<IViewerAccessor>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AuditAnchorStore>());
+            return db; // disposed with the scope, which returns it to the pool unbound
+        });
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<MemorySeeder>();
         services.AddScoped<AccountService>();

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Puente.Core.Access;
 using Puente.Core.Audit;
@@ -32,19 +33,28 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
     private static readonly MethodInfo ConfigurePartMethod =
         typeof(PuenteDbContext).GetMethod(nameof(ConfigurePart), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
-    private readonly TimeProvider _time;
-    private readonly IViewerAccessor _viewerAccessor;
     private readonly List<AuditEntry> _pendingEvents = [];
+    private TimeProvider _time = TimeProvider.System;
+    private IViewerAccessor _viewerAccessor = NoViewer.Instance;
 
-    /// <param name="options">The provider's options.</param>
-    /// <param name="time">The clock that stamps changes and audit entries.</param>
-    /// <param name="viewer">Whose access filters the queries.</param>
-    /// <param name="anchor">Where the audit trail is anchored outside the database; null only at design time.</param>
-    protected PuenteDbContext(DbContextOptions options, TimeProvider time, IViewerAccessor viewer, AuditAnchorStore? anchor)
+    /// <summary>
+    /// A context that sees nothing and anchors nothing until <see cref="Bind"/> gives it its unit of work's viewer.
+    /// Instances are pooled (docs/decisions/0026-pooled-contexts-and-cached-sql.md): the one constructor takes only the
+    /// options, and everything a unit of work owns is set by <see cref="Bind"/> and forgotten when it is disposed.
+    /// </summary>
+    protected PuenteDbContext(DbContextOptions options)
         : base(options)
     {
-        _time = time;
+    }
+
+    /// <summary>
+    /// Gives this context to one unit of work: whose access filters its queries, the clock that stamps its changes and
+    /// where the audit trail is anchored (null only at design time). Called on every lease from the pool.
+    /// </summary>
+    public void Bind(IViewerAccessor viewer, TimeProvider time, AuditAnchorStore? anchor)
+    {
         _viewerAccessor = viewer;
+        _time = time;
         AnchorStore = anchor;
     }
 
@@ -62,7 +72,7 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The audit trail's anchor outside the database; null only for design-time contexts.</summary>
-    public AuditAnchorStore? AnchorStore { get; }
+    public AuditAnchorStore? AnchorStore { get; private set; }
 
     /// <summary>The head this context appended in its current transaction, anchored when that transaction commits.</summary>
     internal AuditAnchorCandidate? PendingAnchor { get; set; }
@@ -112,10 +122,18 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
         });
     }
 
+    /// <summary>
+    /// Adds what every context's options need: the anchor moves only after a commit, which an interceptor sees whoever
+    /// commits. Pooled options must have it before the pool is built (a pooled context cannot change its options).
+    /// </summary>
+    public static DbContextOptionsBuilder AddAuditAnchoring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors?.Contains(AuditAnchorInterceptor.Instance) == true
+            ? optionsBuilder
+            : optionsBuilder.AddInterceptors(AuditAnchorInterceptor.Instance);
+
     /// <inheritdoc />
-    /// <remarks>The anchor moves only after a commit, which an interceptor sees whoever commits.</remarks>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(AuditAnchorInterceptor.Instance);
+    /// <remarks>Contexts built outside the pool (design time, tests) get the anchoring here.</remarks>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => AddAuditAnchoring(optionsBuilder);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -204,6 +222,40 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
             ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
         _pendingEvents.Clear();
         return written;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A pooled context goes back to the pool seeing nothing: the next lease must bind its own viewer.</remarks>
+    public override void Dispose()
+    {
+        Unbind();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask DisposeAsync()
+    {
+        Unbind();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Unbind()
+    {
+        _viewerAccessor = NoViewer.Instance;
+        _time = TimeProvider.System;
+        AnchorStore = null;
+        PendingAnchor = null;
+        _pendingEvents.Clear();
+    }
+
+    /// <summary>The viewer of a context no unit of work has bound: anonymous, sees no content record.</summary>
+    private sealed class NoViewer : IViewerAccessor
+    {
+        public static NoViewer Instance { get; } = new();
+
+        public Viewer Viewer => Viewer.Anonymous;
     }
 
     /// <summary>Serializes writers of the audit chain for the rest of the current transaction.</summary>

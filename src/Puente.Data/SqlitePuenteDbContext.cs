@@ -6,9 +6,7 @@ using Puente.Data.Access;
 namespace Puente.Data;
 
 /// <summary>The embedded default: one SQLite file in the data directory.</summary>
-public sealed class SqlitePuenteDbContext(DbContextOptions<SqlitePuenteDbContext> options, TimeProvider time, IViewerAccessor viewer,
-    Audit.AuditAnchorStore? anchor = null)
-    : PuenteDbContext(options, time, viewer, anchor)
+public sealed class SqlitePuenteDbContext(DbContextOptions<SqlitePuenteDbContext> options) : PuenteDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -20,7 +18,10 @@ public sealed class SqlitePuenteDbContext(DbContextOptions<SqlitePuenteDbContext
 /// <summary>Used by <c>dotnet ef</c> to build SQLite migrations.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePuenteDbContext>
 {
-    public SqlitePuenteDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlitePuenteDbContext>().UseSqlite("Data Source=design-time.db").Options,
-            TimeProvider.System, ViewerContext.ForSystem());
+    public SqlitePuenteDbContext CreateDbContext(string[] args)
+    {
+        var db = new SqlitePuenteDbContext(new DbContextOptionsBuilder<SqlitePuenteDbContext>().UseSqlite("Data Source=design-time.db").Options);
+        db.Bind(ViewerContext.ForSystem(), TimeProvider.System, null);
+        return db;
+    }
 }

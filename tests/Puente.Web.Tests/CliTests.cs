@@ -66,8 +66,8 @@ public sealed class CliTests : IDisposable
     {
         Assert.Equal(0, (await RunAsync("", "db", "migrate")).Code);
         await using var db = new SqlitePuenteDbContext(
-            new DbContextOptionsBuilder<SqlitePuenteDbContext>().UseSqlite($"Data Source={Path.Combine(_dir, "puente.db")};Pooling=False").Options,
-            TimeProvider.System, ViewerContext.ForSystem());
+            new DbContextOptionsBuilder<SqlitePuenteDbContext>().UseSqlite($"Data Source={Path.Combine(_dir, "puente.db")};Pooling=False").Options);
+        db.Bind(ViewerContext.ForSystem(), TimeProvider.System, null);
         var last = (await AuditTampering.EntriesAsync(db))[^1].Id;
         var anchorPath = Path.Combine(_dir, "audit-anchor");
 
@@ -233,9 +233,13 @@ public sealed class CliTests : IDisposable
     private const string EngagementHeader = "code,kind,title_en,title_es,start,end,time_zone,place,mechanism,session,tracks,issues,"
         + "summary_en,summary_es,outcomes_en,outcomes_es,sources,certainty,confidentiality,owner_side,participants";
 
-    private SqlitePuenteDbContext Open(Puente.Core.Access.Viewer viewer) => new(
-        new DbContextOptionsBuilder<SqlitePuenteDbContext>().UseSqlite($"Data Source={Path.Combine(_dir, "puente.db")};Pooling=False").Options,
-        TimeProvider.System, new ViewerContext { Viewer = viewer });
+    private SqlitePuenteDbContext Open(Puente.Core.Access.Viewer viewer)
+    {
+        var db = new SqlitePuenteDbContext(
+            new DbContextOptionsBuilder<SqlitePuenteDbContext>().UseSqlite($"Data Source={Path.Combine(_dir, "puente.db")};Pooling=False").Options);
+        db.Bind(new ViewerContext { Viewer = viewer }, TimeProvider.System, null);
+        return db;
+    }
 
     private async Task<string> WriteCsvAsync(string name, string text)
     {

@@ -13,6 +13,33 @@ public abstract class CatalogTests<TApp>(TApp app)
     private static readonly string[] Sections = ["I", "II", "III", "IV", "V", "VI", "VII", "Conclusion"];
 
     [Fact]
+    public async Task An_actor_read_for_pages_and_the_API_has_every_field_of_the_stored_actor()
+    {
+        // ActorService selects the fields its views show (decision 0028); a field added to Actor must be selected too.
+        app.SkipIfUnavailable();
+        var (scope, db) = app.Database();
+        await using var _ = scope;
+        var stored = await db.Actors.AsNoTracking().Include(a => a.Track).Include(a => a.Parent)
+            .OrderBy(a => a.Code).FirstAsync(a => a.ParentId != null && a.TrackId != null);
+        var read = await scope.ServiceProvider.GetRequiredService<Features.Actors.ActorService>().FindAsync(stored.Code, track: false, CancellationToken.None);
+
+        Assert.NotNull(read);
+        var fields = typeof(Puente.Core.Catalog.Actor).GetProperties()
+            .Where(p => p.CanWrite && (p.PropertyType.IsValueType || p.PropertyType == typeof(string)))
+            .ToList();
+        Assert.True(fields.Count >= 20, $"only {fields.Count} fields compared");
+        foreach (var field in fields)
+        {
+            Assert.True(Equals(field.GetValue(stored), field.GetValue(read)), $"{field.Name} differs");
+        }
+
+        Assert.Equal((stored.Track!.Id, stored.Track.Code, stored.Track.NameEn, stored.Track.NameEs),
+            (read.Track!.Id, read.Track.Code, read.Track.NameEn, read.Track.NameEs));
+        Assert.Equal((stored.Parent!.Id, stored.Parent.Code, stored.Parent.NameEn, stored.Parent.NameEs),
+            (read.Parent!.Id, read.Parent.Code, read.Parent.NameEn, read.Parent.NameEs));
+    }
+
+    [Fact]
     public async Task Every_recommendation_is_traceable_to_its_section_in_both_languages()
     {
         app.SkipIfUnavailable();

@@ -9,15 +9,20 @@ public static class RecordLookup
 {
     /// <summary>A readable record by its id or its code (the query carries the access filter); null when none.</summary>
     public static Task<T?> FindAsync<T>(IQueryable<T> query, string idOrCode, CancellationToken cancellationToken)
+        where T : ContentRecord =>
+        Matching(query, idOrCode).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The records of <paramref name="query"/> with the id or code <paramref name="idOrCode"/> (at most one).</summary>
+    public static IQueryable<T> Matching<T>(IQueryable<T> query, string idOrCode)
         where T : ContentRecord
     {
         if (Guid.TryParse(idOrCode, out var id))
         {
-            return query.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+            return query.Where(x => x.Id == id);
         }
 
         var code = CatalogCode.Normalize(idOrCode);
-        return query.FirstOrDefaultAsync(x => x.Code == code, cancellationToken);
+        return query.Where(x => x.Code == code);
     }
 
     /// <summary>

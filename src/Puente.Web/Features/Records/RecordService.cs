@@ -17,8 +17,18 @@ public abstract class RecordService<T, TInput>(PuenteDbContext db, IStringLocali
 
     protected IStringLocalizer Text => t;
 
-    /// <summary>The record type's readable records with what its pages and DTOs need included.</summary>
+    /// <summary>The record type's readable records with what its pages and DTOs need included (edits track these).</summary>
     protected abstract IQueryable<T> Query { get; }
+
+    /// <summary>The readable records that lists filter, count and page, untracked: by default <see cref="Query"/>.</summary>
+    protected virtual IQueryable<T> ReadQuery => Query.AsNoTracking();
+
+    /// <summary>
+    /// What read-only views (lists, details, the API) load of each record of <see cref="ReadQuery"/>: by default all
+    /// that it includes. A type whose views show only a few fields of its related records selects just those, so that
+    /// a page of records reads a third of the columns (docs/decisions/0028-read-views-select-what-they-show.md).
+    /// </summary>
+    protected virtual IQueryable<T> Shape(IQueryable<T> records) => records;
 
     /// <summary>
     /// Checks the type's own fields of <paramref name="input"/> into <paramref name="errors"/> and returns how to apply
@@ -33,15 +43,17 @@ public abstract class RecordService<T, TInput>(PuenteDbContext db, IStringLocali
     protected virtual Task BeforeSaveAsync(T record, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>A readable record by id or code; null when none (or not readable, which looks the same).</summary>
-    public Task<T?> FindAsync(string idOrCode, bool track, CancellationToken cancellationToken) =>
-        RecordLookup.FindAsync(track ? Query : Query.AsNoTracking(), idOrCode, cancellationToken);
+    /// <remarks>A tracked record (for an edit) is loaded whole; an untracked one as read-only views load it (<see cref="Shape"/>).</remarks>
+    public Task<T?> FindAsync(string idOrCode, bool track, CancellationToken cancellationToken) => track
+        ? RecordLookup.FindAsync(Query, idOrCode, cancellationToken)
+        : Shape(RecordLookup.Matching(ReadQuery, idOrCode)).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>One page of the readable records the filter matches, and how many it matches in all.</summary>
     public async Task<(List<T> Items, int Total)> SearchAsync(RecordFilter<T> filter, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var query = filter.Apply(Query.AsNoTracking());
+        var query = filter.Apply(ReadQuery);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var items = await Shape(query.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return (items, total);
     }
 
