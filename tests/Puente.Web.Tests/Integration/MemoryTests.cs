@@ -212,6 +212,45 @@ public abstract class MemoryTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task An_edit_by_someone_who_cannot_read_a_participant_keeps_that_participant_and_never_shows_it()
+    {
+        app.SkipIfUnavailable();
+        using var us = await app.ApiAs(TestUsers.UsEditor);
+        using var mx = await app.ApiAs(TestUsers.MxEditor);
+        Assert.Equal(HttpStatusCode.Created, (await us.PostAsJsonAsync("/api/v1/people", new
+        {
+            code = "US-INTERNAL-ENVOY", name = "Internal Envoy", confidentiality = "Internal", ownerSide = "US",
+        })).StatusCode);
+        var created = await Json(await us.PostAsJsonAsync("/api/v1/engagements", new
+        {
+            kind = "Visit", titleEn = "Shared visit with a U.S.-internal participant", start = "2024-04-04", timeZone = "America/New_York",
+            confidentiality = "Shared", ownerSide = "US",
+            participants = new object[] { new { person = "ALICIA-BARCENA", lead = true }, new { person = "US-INTERNAL-ENVOY", lead = true } },
+        }));
+        var id = created.GetProperty("id").GetString();
+
+        // Mexico sees one participant; nothing says another exists.
+        var seen = await Json(await mx.GetAsync($"/api/v1/engagements/{id}"));
+        var visible = Assert.Single(seen.GetProperty("participants").EnumerateArray());
+        Assert.Equal("ALICIA-BARCENA", visible.GetProperty("person").GetProperty("code").GetString());
+        Assert.DoesNotContain("Internal Envoy", seen.ToString(), StringComparison.Ordinal);
+
+        // A Mexican editor replaces the participants they see; the U.S. participant stays.
+        var edit = await mx.PutAsJsonAsync($"/api/v1/engagements/{id}", new
+        {
+            kind = "Visit", titleEn = "Shared visit with a U.S.-internal participant", start = "2024-04-04", timeZone = "America/New_York",
+            version = seen.GetProperty("version").GetInt32(),
+            participants = new object[] { new { person = "ALICIA-BARCENA", lead = true }, new { post = "US-SECRETARY-OF-STATE" } },
+        });
+        Assert.True(edit.StatusCode == HttpStatusCode.OK, await edit.Content.ReadAsStringAsync());
+        var after = await Json(await us.GetAsync($"/api/v1/engagements/{id}"));
+        var codes = after.GetProperty("participants").EnumerateArray()
+            .Select(p => p.GetProperty("person").ValueKind == JsonValueKind.Object ? p.GetProperty("person").GetProperty("code").GetString() : p.GetProperty("post").GetProperty("code").GetString())
+            .ToList();
+        Assert.Equal(["ALICIA-BARCENA", "US-SECRETARY-OF-STATE", "US-INTERNAL-ENVOY"], codes);
+    }
+
+    [Fact]
     public async Task Each_sides_contact_details_are_read_and_replaced_only_by_that_side()
     {
         app.SkipIfUnavailable();

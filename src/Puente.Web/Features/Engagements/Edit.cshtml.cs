@@ -49,7 +49,8 @@ public sealed class EditModel(EngagementService engagements, PuenteDbContext db,
             // EngagementInput.From reads the participants from the record; the page loads them untracked here.
             var parts = await Db.Set<Participant>().AsNoTracking().Include(p => p.Person).Include(p => p.Post)
                 .Where(p => p.ParentId == record.Id).OrderBy(p => p.SortOrder).ToListAsync(ct);
-            Input.Participants = [.. parts.Select(p => new ParticipantInput
+            // Participants naming a person or post this editor cannot read are not on the form; saving keeps them.
+            Input.Participants = [.. parts.Where(p => !EngagementService.Hidden(p)).Select(p => new ParticipantInput
             {
                 Person = p.Person?.Code, Post = p.Post?.Code, Side = p.Country, Seniority = p.Seniority?.ToString(), Lead = p.Lead, Role = p.Role, RoleEs = p.RoleEs,
             })];

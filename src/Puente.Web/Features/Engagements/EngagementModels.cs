@@ -155,7 +155,7 @@ public sealed class EngagementInput : RecordInput
             Certainty = e.Certainty.ToString(),
             CertaintyNote = e.CertaintyNote,
             CertaintyNoteEs = e.CertaintyNoteEs,
-            Participants = [.. e.Participants.OrderBy(p => p.SortOrder).Select(p => new ParticipantInput
+            Participants = [.. e.Participants.Where(p => !EngagementService.Hidden(p)).OrderBy(p => p.SortOrder).Select(p => new ParticipantInput
             {
                 Person = p.Person?.Code, Post = p.Post?.Code, Side = p.Country, Seniority = p.Seniority?.ToString(), Lead = p.Lead, Role = p.Role, RoleEs = p.RoleEs,
             })],

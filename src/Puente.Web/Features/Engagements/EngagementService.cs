@@ -86,8 +86,10 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
     /// <summary>One engagement's participants, with the post each person held that day when none was given.</summary>
     public async Task<List<ParticipantDto>> ParticipantsAsync(Engagement engagement, CultureInfo culture, CancellationToken cancellationToken)
     {
-        var participants = await Db.Set<Participant>().AsNoTracking().Include(p => p.Person).Include(p => p.Post)
-            .Where(p => p.ParentId == engagement.Id).OrderBy(p => p.SortOrder).ToListAsync(cancellationToken);
+        // A participant whose person or post the reader cannot read is left out, not shown as an unnamed delegation.
+        var participants = (await Db.Set<Participant>().AsNoTracking().Include(p => p.Person).Include(p => p.Post)
+            .Where(p => p.ParentId == engagement.Id).OrderBy(p => p.SortOrder).ToListAsync(cancellationToken))
+            .Where(p => !Hidden(p)).ToList();
         var people = participants.Where(p => p.PostId == null && p.Person != null).Select(p => p.Person!.Id).Distinct().ToList();
         var day = engagement.StartDate;
         var held = await Db.Set<Tenure>().AsNoTracking().Include(x => x.Post)
@@ -110,6 +112,9 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
         })];
     }
 
+    /// <summary>A participant naming a person or post the reader cannot read (the navigation came back empty).</summary>
+    internal static bool Hidden(Participant p) => (p.PersonId is not null && p.Person is null) || (p.PostId is not null && p.Post is null);
+
     /// <summary>The readable attachments of an engagement.</summary>
     public async Task<List<AttachmentDto>> AttachmentsAsync(Engagement engagement, string pathBase, CancellationToken cancellationToken)
     {
@@ -119,13 +124,20 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
             $"{pathBase}/api/v1/engagements/{engagement.Id}/attachments/{a.Id}"))];
     }
 
-    /// <summary>Creates or updates an engagement; a new one without a code gets one made from its date.</summary>
+    /// <summary>Creates or updates an engagement; a new one without a code gets one made from its date, an edit without
+    /// one keeps its own.</summary>
     public Task<(Engagement? Record, FieldErrors Errors)> SaveEngagementAsync(EngagementInput input, Engagement? existing, CancellationToken cancellationToken)
     {
         if (existing is null && string.IsNullOrWhiteSpace(input.Code))
         {
             var day = input.Start is { Length: >= 10 } s && IsoDate.TryParse(s[..10], out var d) ? d.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : "X";
             input.Code = $"E-{day}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
+        }
+
+        else if (existing is not null && string.IsNullOrWhiteSpace(input.Code))
+        {
+            // An edit that omits the code keeps it (the code of an engagement is usually made, not chosen).
+            input.Code = existing.Code;
         }
 
         return SaveAsync(input, existing, cancellationToken);
@@ -258,8 +270,21 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
         var attachments = await Db.Set<EngagementAttachment>().IgnoreQueryFilters().Where(a => a.ParentId == record.Id).ToListAsync(cancellationToken);
         if (_participants is { } replacement)
         {
-            Db.RemoveRange(parts);
-            parts = replacement;
+            // The editor replaces the participants they can see. One whose person or post they cannot read was never
+            // on their form: it stays, after theirs, rather than being deleted by an edit that did not show it.
+            var personIds = parts.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).ToList();
+            var postIds = parts.Where(p => p.PostId is not null).Select(p => p.PostId!.Value).ToList();
+            var readablePeople = await Db.Set<Person>().Where(x => personIds.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken);
+            var readablePosts = await Db.Set<Post>().Where(x => postIds.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken);
+            var kept = parts.Where(p => (p.PersonId is { } person && !readablePeople.Contains(person)) || (p.PostId is { } post && !readablePosts.Contains(post))).ToList();
+            Db.RemoveRange(parts.Except(kept));
+            var order = replacement.Count;
+            foreach (var hidden in kept)
+            {
+                hidden.SortOrder = order++;
+            }
+
+            parts = [.. replacement, .. kept];
             Db.AddRange(replacement);
             if (Db.Entry(record).State == EntityState.Unchanged)
             {
