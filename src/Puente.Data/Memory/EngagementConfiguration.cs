@@ -24,8 +24,12 @@ public sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagemen
         builder.HasOne(e => e.Mechanism).WithMany().HasForeignKey(e => e.MechanismId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Participants).WithOne(p => p.Engagement).HasForeignKey(p => p.ParentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => e.StartUtc);
-        builder.HasIndex(e => new { e.MechanismId, e.StartUtc });
-        builder.HasIndex(e => new { e.Kind, e.StartUtc });
+        // The list filtered by mechanism or kind and a period: the index holds what the period and the access rule read
+        // (local start date, confidentiality, owning side, and the id the grants are checked on), so that counting the
+        // matches reads the index alone, not one table row per match (docs/benchmarks.md, issue: memory).
+        // Named: the generated names are longer than PostgreSQL's 63 characters.
+        builder.HasIndex(e => new { e.MechanismId, e.StartUtc, e.StartDate, e.Confidentiality, e.OwnerSide, e.Id }).HasDatabaseName("IX_Engagements_Mechanism_Period");
+        builder.HasIndex(e => new { e.Kind, e.StartUtc, e.StartDate, e.Confidentiality, e.OwnerSide, e.Id }).HasDatabaseName("IX_Engagements_Kind_Period");
     }
 }
 

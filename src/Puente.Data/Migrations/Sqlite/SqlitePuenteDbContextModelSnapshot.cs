@@ -876,9 +876,11 @@ namespace Puente.Data.Migrations.Sqlite
 
                     b.HasIndex("StartUtc");
 
-                    b.HasIndex("Kind", "StartUtc");
+                    b.HasIndex("Kind", "StartUtc", "StartDate", "Confidentiality", "OwnerSide", "Id")
+                        .HasDatabaseName("IX_Engagements_Kind_Period");
 
-                    b.HasIndex("MechanismId", "StartUtc");
+                    b.HasIndex("MechanismId", "StartUtc", "StartDate", "Confidentiality", "OwnerSide", "Id")
+                        .HasDatabaseName("IX_Engagements_Mechanism_Period");
 
                     b.ToTable("Engagements", (string)null);
                 });

@@ -30,6 +30,7 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
     {
         var errors = new FieldErrors();
         filter.Tenures = Db.Set<Tenure>();
+        filter.Participants = Db.Set<Participant>();
         if (!string.IsNullOrWhiteSpace(filter.From))
         {
             filter.FromDay = IsoDate.TryParse(filter.From, out var from) ? from : Bad("from", filter.From);
