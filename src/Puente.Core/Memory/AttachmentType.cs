@@ -91,7 +91,8 @@ public static class AttachmentTypes
     {
         try
         {
-            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content.ToArray()), System.IO.Compression.ZipArchiveMode.Read);
+            // One copy of the file is enough: the zip reader needs a stream, and a span has none.
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content.ToArray(), writable: false), System.IO.Compression.ZipArchiveMode.Read);
             var names = zip.Entries.Select(e => e.FullName).ToList();
             if (!names.Contains("[Content_Types].xml", StringComparer.Ordinal))
             {

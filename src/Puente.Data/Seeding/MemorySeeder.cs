@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Puente.Core.Audit;
 using Puente.Core.Catalog;
 using Puente.Core.Memory;
 
@@ -55,9 +56,19 @@ public sealed class MemorySeeder(PuenteDbContext db)
             p.DescriptionEs = e.DescriptionEs ?? "";
         }, cancellationToken);
 
-        var tenures = postEntries.SelectMany(p => (p.Entry.Tenures ?? []).Select(t => (Post: p.Entry.Code, Tenure: t))).ToList();
-        await _upsert.UpsertAsync(db.Set<Tenure>(), [.. tenures.Select(t => (t, Hash(t)))],
-            t => DerivedCode("T-", t.Post, t.Tenure.Person, t.Tenure.From.ToString("O", CultureInfo.InvariantCulture)), _ => null, (r, t, file) =>
+        // A seeded tenure or link that a person deleted stays deleted: its code is derived, so without this the next
+        // start would find it missing and make it again.
+        var deleted = (await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+                .Where(a => a.Action == AuditAction.Deleted && (a.EntityType == nameof(Tenure) || a.EntityType == nameof(PostCounterpart)))
+                .Select(a => a.RecordLabel).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        static string TenureCode((string Post, TenureEntry Tenure) t) =>
+            DerivedCode("T-", t.Post, t.Tenure.Person, t.Tenure.From.ToString("O", CultureInfo.InvariantCulture));
+        static string LinkCode((string Post, CounterpartEntry Counterpart) c) =>
+            DerivedCode("CP-", c.Post, c.Counterpart.Post, c.Counterpart.From?.ToString("O", CultureInfo.InvariantCulture) ?? "");
+        var tenures = postEntries.SelectMany(p => (p.Entry.Tenures ?? []).Select(t => (Post: p.Entry.Code, Tenure: t)))
+            .Where(t => !deleted.Contains(TenureCode(t))).ToList();
+        await _upsert.UpsertAsync(db.Set<Tenure>(), [.. tenures.Select(t => (t, Hash(t)))], TenureCode, _ => null, (r, t, file) =>
             {
                 r.Post = posts[t.Post];
                 r.PostId = r.Post.Id;
@@ -72,9 +83,9 @@ public sealed class MemorySeeder(PuenteDbContext db)
                 r.Source = t.Tenure.Source;
             }, cancellationToken);
 
-        var counterparts = postEntries.SelectMany(p => (p.Entry.Counterparts ?? []).Select(c => (Post: p.Entry.Code, Counterpart: c))).ToList();
-        await _upsert.UpsertAsync(db.Set<PostCounterpart>(), [.. counterparts.Select(c => (c, Hash(c)))],
-            c => DerivedCode("CP-", c.Post, c.Counterpart.Post, c.Counterpart.From?.ToString("O", CultureInfo.InvariantCulture) ?? ""), _ => null, (r, c, file) =>
+        var counterparts = postEntries.SelectMany(p => (p.Entry.Counterparts ?? []).Select(c => (Post: p.Entry.Code, Counterpart: c)))
+            .Where(c => !deleted.Contains(LinkCode(c))).ToList();
+        await _upsert.UpsertAsync(db.Set<PostCounterpart>(), [.. counterparts.Select(c => (c, Hash(c)))], LinkCode, _ => null, (r, c, file) =>
             {
                 r.Post = posts[c.Post];
                 r.PostId = r.Post.Id;

@@ -212,33 +212,63 @@ public abstract class MemoryTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task A_participant_must_be_readable_by_everyone_who_reads_the_engagement()
+    {
+        app.SkipIfUnavailable();
+        using var us = await app.ApiAs(TestUsers.UsEditor);
+        Assert.Equal(HttpStatusCode.Created, (await us.PostAsJsonAsync("/api/v1/people", new
+        {
+            code = "US-INTERNAL-ENVOY", name = "Internal Envoy", confidentiality = "Internal", ownerSide = "US",
+        })).StatusCode);
+        var shared = await us.PostAsJsonAsync("/api/v1/engagements", new
+        {
+            kind = "Visit", titleEn = "Shared visit naming a U.S.-internal person", start = "2024-04-04", timeZone = "America/New_York",
+            confidentiality = "Shared", ownerSide = "US",
+            participants = new object[] { new { person = "ALICIA-BARCENA", lead = true }, new { person = "US-INTERNAL-ENVOY", lead = true } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, shared.StatusCode);
+        Assert.True((await Json(shared)).GetProperty("errors").TryGetProperty("participants[1]", out _));
+
+        // Internal to the same side as the person: allowed.
+        var internalVisit = await us.PostAsJsonAsync("/api/v1/engagements", new
+        {
+            kind = "Visit", titleEn = "U.S.-internal visit", start = "2024-04-05", timeZone = "America/New_York",
+            confidentiality = "Internal", ownerSide = "US", participants = new object[] { new { person = "US-INTERNAL-ENVOY" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, internalVisit.StatusCode);
+    }
+
+    [Fact]
     public async Task An_edit_by_someone_who_cannot_read_a_participant_keeps_that_participant_and_never_shows_it()
     {
         app.SkipIfUnavailable();
         using var us = await app.ApiAs(TestUsers.UsEditor);
         using var mx = await app.ApiAs(TestUsers.MxEditor);
-        Assert.Equal(HttpStatusCode.Created, (await us.PostAsJsonAsync("/api/v1/people", new
-        {
-            code = "US-INTERNAL-ENVOY", name = "Internal Envoy", confidentiality = "Internal", ownerSide = "US",
-        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await us.PostAsJsonAsync("/api/v1/people", new { code = "US-LATER-INTERNAL", name = "Later Internal" })).StatusCode);
         var created = await Json(await us.PostAsJsonAsync("/api/v1/engagements", new
         {
-            kind = "Visit", titleEn = "Shared visit with a U.S.-internal participant", start = "2024-04-04", timeZone = "America/New_York",
+            kind = "Visit", titleEn = "Shared visit with a participant made internal later", start = "2024-04-04", timeZone = "America/New_York",
             confidentiality = "Shared", ownerSide = "US",
-            participants = new object[] { new { person = "ALICIA-BARCENA", lead = true }, new { person = "US-INTERNAL-ENVOY", lead = true } },
+            participants = new object[] { new { person = "ALICIA-BARCENA", lead = true }, new { person = "US-LATER-INTERNAL", lead = true } },
         }));
         var id = created.GetProperty("id").GetString();
+        // The United States later makes the person internal.
+        var person = await Json(await us.GetAsync("/api/v1/people/US-LATER-INTERNAL"));
+        Assert.Equal(HttpStatusCode.OK, (await us.PutAsJsonAsync("/api/v1/people/US-LATER-INTERNAL", new
+        {
+            code = "US-LATER-INTERNAL", name = "Later Internal", confidentiality = "Internal", ownerSide = "US", version = person.GetProperty("version").GetInt32(),
+        })).StatusCode);
 
         // Mexico sees one participant; nothing says another exists.
         var seen = await Json(await mx.GetAsync($"/api/v1/engagements/{id}"));
         var visible = Assert.Single(seen.GetProperty("participants").EnumerateArray());
         Assert.Equal("ALICIA-BARCENA", visible.GetProperty("person").GetProperty("code").GetString());
-        Assert.DoesNotContain("Internal Envoy", seen.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Later Internal", seen.ToString(), StringComparison.Ordinal);
 
-        // A Mexican editor replaces the participants they see; the U.S. participant stays.
+        // A Mexican editor replaces the participants they see; the hidden one stays.
         var edit = await mx.PutAsJsonAsync($"/api/v1/engagements/{id}", new
         {
-            kind = "Visit", titleEn = "Shared visit with a U.S.-internal participant", start = "2024-04-04", timeZone = "America/New_York",
+            kind = "Visit", titleEn = "Shared visit with a participant made internal later", start = "2024-04-04", timeZone = "America/New_York",
             version = seen.GetProperty("version").GetInt32(),
             participants = new object[] { new { person = "ALICIA-BARCENA", lead = true }, new { post = "US-SECRETARY-OF-STATE" } },
         });
@@ -246,8 +276,38 @@ public abstract class MemoryTests<TApp>(TApp app)
         var after = await Json(await us.GetAsync($"/api/v1/engagements/{id}"));
         var codes = after.GetProperty("participants").EnumerateArray()
             .Select(p => p.GetProperty("person").ValueKind == JsonValueKind.Object ? p.GetProperty("person").GetProperty("code").GetString() : p.GetProperty("post").GetProperty("code").GetString())
-            .ToList();
-        Assert.Equal(["ALICIA-BARCENA", "US-SECRETARY-OF-STATE", "US-INTERNAL-ENVOY"], codes);
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["ALICIA-BARCENA", "US-LATER-INTERNAL", "US-SECRETARY-OF-STATE"], codes);
+    }
+
+    [Fact]
+    public async Task A_deleted_seeded_tenure_stays_deleted_and_one_side_cannot_delete_the_others_tenure()
+    {
+        app.SkipIfUnavailable();
+        using var mx = await app.ApiAs(TestUsers.MxEditor);
+        using var us = await app.ApiAs(TestUsers.UsEditor);
+        // The newest seeded tenure (2026): no other test asks about that year.
+        var tenures = await Json(await mx.GetAsync("/api/v1/posts/US-HOMELAND-SECURITY-SECRETARY/tenures"));
+        var seeded = tenures.GetProperty("items").EnumerateArray().First();
+        Assert.Equal(2026, DateOnly.Parse(seeded.GetProperty("from").GetString()!, System.Globalization.CultureInfo.InvariantCulture).Year);
+        var seededId = seeded.GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NoContent, (await mx.DeleteAsync($"/api/v1/posts/US-HOMELAND-SECURITY-SECRETARY/tenures/{seededId}")).StatusCode);
+
+        var (scope, _) = app.Database();
+        await using (scope)
+        {
+            await scope.ServiceProvider.GetRequiredService<MemorySeeder>().SeedAsync();
+        }
+
+        var again = await Json(await mx.GetAsync("/api/v1/posts/US-HOMELAND-SECURITY-SECRETARY/tenures"));
+        Assert.Equal(tenures.GetProperty("total").GetInt32() - 1, again.GetProperty("total").GetInt32());
+
+        // A Mexican editor's own tenure: the United States cannot remove it (it answers as for a record it cannot find).
+        var mine = await mx.PostAsJsonAsync("/api/v1/posts/MX-ECONOMY-SECRETARY/tenures", new { person = "ALICIA-BARCENA", from = "1990-01-01", to = "1990-02-01" });
+        Assert.Equal(HttpStatusCode.Created, mine.StatusCode);
+        var mineId = (await Json(mine)).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NotFound, (await us.DeleteAsync($"/api/v1/posts/MX-ECONOMY-SECRETARY/tenures/{mineId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await mx.DeleteAsync($"/api/v1/posts/MX-ECONOMY-SECRETARY/tenures/{mineId}")).StatusCode);
     }
 
     [Fact]

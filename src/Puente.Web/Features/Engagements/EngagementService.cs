@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Puente.Core.Access;
 using Puente.Core.Audit;
 using Puente.Core.Catalog;
 using Puente.Core.Localization;
@@ -182,6 +183,8 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
 
         var place = RecordAccess.Text(input.Place, "place", Engagement.PlaceMaxLength, errors, Text);
         Mechanism? mechanism = null;
+        // A mechanism the editor cannot read loads as null and the form cannot show it: an edit that names none keeps it.
+        var keepHiddenMechanism = existing is { MechanismId: not null, Mechanism: null } && string.IsNullOrWhiteSpace(input.Mechanism);
         if (!string.IsNullOrWhiteSpace(input.Mechanism))
         {
             mechanism = await RecordLookup.FindAsync(Db.Mechanisms, input.Mechanism, cancellationToken);
@@ -195,7 +198,7 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
         {
             errors.Add("session", Text["A session number is between 1 and {0}.", SessionMax]);
         }
-        else if (input.Session is not null && mechanism is null)
+        else if (input.Session is not null && mechanism is null && !keepHiddenMechanism)
         {
             errors.Add("session", Text["A session number needs the mechanism it is a session of."]);
         }
@@ -250,8 +253,12 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
             e.EndUtc = endUtc!.Value;
             e.StartDate = DateOnly.FromDateTime(start.Value.Value);
             e.Place = place;
-            e.Mechanism = mechanism;
-            e.MechanismId = mechanism?.Id;
+            if (!keepHiddenMechanism)
+            {
+                e.Mechanism = mechanism;
+                e.MechanismId = mechanism?.Id;
+            }
+
             e.SessionNumber = input.Session;
             e.TrackCodes = Engagement.JoinCodes(tracks);
             e.IssueCodes = Engagement.JoinCodes(issues);
@@ -265,24 +272,32 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
     }
 
     /// <summary>The participants replace the list when given; every part takes the engagement's access.</summary>
-    protected override async Task BeforeSaveAsync(Engagement record, CancellationToken cancellationToken)
+    protected override async Task BeforeSaveAsync(Engagement record, FieldErrors errors, CancellationToken cancellationToken)
     {
         var parts = await Db.Set<Participant>().IgnoreQueryFilters().Where(p => p.ParentId == record.Id).ToListAsync(cancellationToken);
         var attachments = await Db.Set<EngagementAttachment>().IgnoreQueryFilters().Where(a => a.ParentId == record.Id).ToListAsync(cancellationToken);
+        List<Participant> kept = [];
         if (_participants is { } replacement)
         {
             // The editor replaces the participants they can see. One whose person or post they cannot read was never
-            // on their form: it stays, after theirs, rather than being deleted by an edit that did not show it.
+            // on their form: it stays, untouched and after theirs, rather than being deleted by an edit that did not
+            // show it (its order is not rewritten: that would be a change, with an audit entry, of something hidden).
             var personIds = parts.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).ToList();
             var postIds = parts.Where(p => p.PostId is not null).Select(p => p.PostId!.Value).ToList();
             var readablePeople = await Db.Set<Person>().Where(x => personIds.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken);
             var readablePosts = await Db.Set<Post>().Where(x => postIds.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken);
-            var kept = parts.Where(p => (p.PersonId is { } person && !readablePeople.Contains(person)) || (p.PostId is { } post && !readablePosts.Contains(post))).ToList();
-            Db.RemoveRange(parts.Except(kept));
-            var order = replacement.Count;
-            foreach (var hidden in kept)
+            kept = [.. parts.Where(p => (p.PersonId is { } person && !readablePeople.Contains(person)) || (p.PostId is { } post && !readablePosts.Contains(post)))];
+            if (replacement.Count + kept.Count > Participant.MaxPerEngagement)
             {
-                hidden.SortOrder = order++;
+                errors.Add("participants", Text["At most {0} participants.", Participant.MaxPerEngagement]);
+                return;
+            }
+
+            Db.RemoveRange(parts.Except(kept));
+            var after = kept.Count == 0 ? 0 : kept.Max(p => p.SortOrder) + 1;
+            foreach (var added in replacement)
+            {
+                added.SortOrder += after;
             }
 
             parts = [.. replacement, .. kept];
@@ -297,6 +312,39 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
         foreach (var part in parts.Cast<RecordPart>().Concat(attachments))
         {
             part.FollowAccessOf(record);
+        }
+
+        // Those kept unseen were checked when they were added; this editor could not act on a problem with them.
+        await CheckParticipantsAreAsOpenAsync(record, [.. parts.Except(kept)], errors, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every reader of an engagement reads all of it, its participants and their history included: a participant may
+    /// name a person or post only if everyone who can read the engagement can read that person or post too (Shared;
+    /// or Internal to the side an Internal engagement belongs to; or Restricted in a Restricted engagement). Otherwise
+    /// a reader would learn, from the participant's role and history, of someone hidden from them.
+    /// </summary>
+    private async Task CheckParticipantsAreAsOpenAsync(Engagement record, List<Participant> parts, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var personIds = parts.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).Distinct().ToList();
+        var postIds = parts.Where(p => p.PostId is not null).Select(p => p.PostId!.Value).Distinct().ToList();
+        var named = (await Db.Set<Person>().IgnoreQueryFilters().AsNoTracking().Where(x => personIds.Contains(x.Id))
+                .Select(x => new { x.Id, x.Confidentiality, x.OwnerSide }).ToListAsync(cancellationToken))
+            .Concat(await Db.Set<Post>().IgnoreQueryFilters().AsNoTracking().Where(x => postIds.Contains(x.Id))
+                .Select(x => new { x.Id, x.Confidentiality, x.OwnerSide }).ToListAsync(cancellationToken))
+            .ToDictionary(x => x.Id);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            foreach (var id in new[] { parts[i].PersonId, parts[i].PostId }.OfType<Guid>())
+            {
+                if (named.TryGetValue(id, out var other) && !(other.Confidentiality == Confidentiality.Shared
+                    || (other.Confidentiality == Confidentiality.Internal && record.Confidentiality == Confidentiality.Internal && other.OwnerSide == record.OwnerSide)
+                    || (other.Confidentiality == Confidentiality.Restricted && record.Confidentiality == Confidentiality.Restricted)))
+                {
+                    errors.Add($"participants[{i}]", Text["Someone who can read this engagement could not read this participant's person or post. Make the engagement as private as they are, or leave them out."]);
+                    break;
+                }
+            }
         }
     }
 
@@ -443,7 +491,7 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
             buffer.Write(chunk, 0, read);
         }
 
-        var bytes = buffer.ToArray();
+        var bytes = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
         if (bytes.Length == 0)
         {
             return (null, Text["The file is empty."]);
@@ -468,7 +516,12 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
             Length = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
         };
+        // The access as it is now, not as it was when the upload began: the owner may have changed it meanwhile.
+        var current = await Db.Set<Engagement>().IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == engagement.Id)
+            .Select(e => new { e.Confidentiality, e.OwnerSide }).FirstAsync(cancellationToken);
         attachment.FollowAccessOf(engagement);
+        attachment.Confidentiality = current.Confidentiality;
+        attachment.OwnerSide = current.OwnerSide;
         attachment.Id = Guid.CreateVersion7();
         Db.Add(attachment);
         Db.Add(new AttachmentContent { AttachmentId = attachment.Id, Data = bytes });
@@ -481,7 +534,8 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
     {
         var attachment = await Db.Set<EngagementAttachment>().AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == attachmentId && a.ParentId == engagementId, cancellationToken);
-        if (attachment is null)
+        // The engagement itself must be readable too: the file's copy of its access is only as fresh as its last save.
+        if (attachment is null || !await Db.Set<Engagement>().AnyAsync(e => e.Id == engagementId, cancellationToken))
         {
             return null;
         }
@@ -502,7 +556,7 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
     public async Task<bool> DetachAsync(Guid engagementId, Guid attachmentId, CancellationToken cancellationToken)
     {
         var attachment = await Db.Set<EngagementAttachment>().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ParentId == engagementId, cancellationToken);
-        if (attachment is null)
+        if (attachment is null || !Posts.PostService.MayRemove(Db.Viewer, attachment))
         {
             return false;
         }

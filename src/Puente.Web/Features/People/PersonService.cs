@@ -20,11 +20,17 @@ public sealed class PersonService(PuenteDbContext db, IStringLocalizer<SharedRes
     public Task<List<PersonContact>> ContactsAsync(Guid personId, CancellationToken cancellationToken) =>
         Db.Set<PersonContact>().AsNoTracking().Where(c => c.ParentId == personId).OrderBy(c => c.Kind).ThenBy(c => c.Value).ToListAsync(cancellationToken);
 
-    /// <summary>The people list with the tenure filters bound to the readable tenures.</summary>
-    public Task<(List<Person> Items, int Total)> ListAsync(PersonFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>The people list (its post and actor filters read the readable tenures; see <see cref="Prepare"/>).</summary>
+    public Task<(List<Person> Items, int Total)> ListAsync(PersonFilter filter, int page, int pageSize, CancellationToken cancellationToken) =>
+        SearchAsync(filter, page, pageSize, cancellationToken);
+
+    /// <summary>The post and actor filters go through the readable tenures, on the page as in the API.</summary>
+    protected override void Prepare(RecordFilter<Person> filter)
     {
-        filter.Tenures = Db.Set<Tenure>();
-        return SearchAsync(filter, page, pageSize, cancellationToken);
+        if (filter is PersonFilter people)
+        {
+            people.Tenures = Db.Set<Tenure>();
+        }
     }
 
     protected override Task<Action<Person>> ValidateAsync(PersonInput input, Person? existing, FieldErrors errors, CancellationToken cancellationToken)
@@ -105,7 +111,7 @@ public sealed class PersonService(PuenteDbContext db, IStringLocalizer<SharedRes
     }
 
     /// <summary>Replaces the editor's side's contact details when the input gave them; the other side's stay unseen.</summary>
-    protected override async Task BeforeSaveAsync(Person record, CancellationToken cancellationToken)
+    protected override async Task BeforeSaveAsync(Person record, FieldErrors errors, CancellationToken cancellationToken)
     {
         if (_contacts is null || Db.Viewer.Side is not { } side)
         {

@@ -122,7 +122,8 @@ public sealed class PostService(PuenteDbContext db, IStringLocalizer<SharedResou
         var candidate = new Tenure { Id = Guid.CreateVersion7(), PostId = post.Id, PersonId = person.Id, From = from.Value, To = to, Acting = input.Acting };
         if (!candidate.Acting)
         {
-            var others = await Db.Set<Tenure>().IgnoreQueryFilters().AsNoTracking()
+            // Only tenures the editor can read: a hidden one must neither block them nor be probed by their attempts.
+            var others = await Db.Set<Tenure>().AsNoTracking()
                 .Where(x => x.PostId == post.Id && !x.Acting && (x.To == null || x.To > candidate.From) && (candidate.To == null || x.From < candidate.To))
                 .AnyAsync(cancellationToken);
             if (others)
@@ -146,7 +147,7 @@ public sealed class PostService(PuenteDbContext db, IStringLocalizer<SharedResou
     public async Task<bool> RemoveTenureAsync(Post post, Guid tenureId, CancellationToken cancellationToken)
     {
         var tenure = await Db.Set<Tenure>().FirstOrDefaultAsync(x => x.Id == tenureId && x.PostId == post.Id, cancellationToken);
-        if (tenure is null)
+        if (tenure is null || !MayRemove(Db.Viewer, tenure))
         {
             return false;
         }
@@ -206,7 +207,7 @@ public sealed class PostService(PuenteDbContext db, IStringLocalizer<SharedResou
     public async Task<bool> RemoveCounterpartAsync(Post post, Guid linkId, CancellationToken cancellationToken)
     {
         var link = await Db.Set<PostCounterpart>().FirstOrDefaultAsync(c => c.Id == linkId && (c.PostId == post.Id || c.CounterpartId == post.Id), cancellationToken);
-        if (link is null)
+        if (link is null || !MayRemove(Db.Viewer, link))
         {
             return false;
         }
@@ -272,6 +273,14 @@ public sealed class PostService(PuenteDbContext db, IStringLocalizer<SharedResou
         errors.Add(field, Text["'{0}' is not a date (YYYY-MM-DD, 1900–2200).", text]);
         return null;
     }
+
+    /// <summary>
+    /// Whether the viewer may delete a record: its own side's, a binational (Joint) one such as the seeded history, or
+    /// anything for an administrator. An editor of one side must not remove the other side's records (as they may not
+    /// take or hide them, decision 0003); they answer "not found", as for a record they cannot read.
+    /// </summary>
+    internal static bool MayRemove(Core.Access.Viewer viewer, Core.Records.ContentRecord record) =>
+        viewer.IsAdministrator || viewer.IsSystem || record.OwnerSide == Core.Access.Side.Joint || record.OwnerSide == viewer.Side;
 
     internal static bool IsWebAddress(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

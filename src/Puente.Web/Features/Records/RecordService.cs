@@ -38,9 +38,15 @@ public abstract class RecordService<T, TInput>(PuenteDbContext db, IStringLocali
 
     /// <summary>
     /// Last step before the save, after the record has its fields and access: a type with parts (participants, contact
-    /// details) adds, removes or aligns them here, so that they are saved — and audited — in the same transaction.
+    /// details) adds, removes or aligns them here, so that they are saved — and audited — in the same transaction. A
+    /// problem it adds to <paramref name="errors"/> stops the save.
     /// </summary>
-    protected virtual Task BeforeSaveAsync(T record, CancellationToken cancellationToken) => Task.CompletedTask;
+    protected virtual Task BeforeSaveAsync(T record, FieldErrors errors, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Lets a type bind what its filter needs from this unit of work (readable related records) before a search.</summary>
+    protected virtual void Prepare(RecordFilter<T> filter)
+    {
+    }
 
     /// <summary>A readable record by id or code; null when none (or not readable, which looks the same).</summary>
     /// <remarks>A tracked record (for an edit) is loaded whole; an untracked one as read-only views load it (<see cref="Shape"/>).</remarks>
@@ -51,6 +57,7 @@ public abstract class RecordService<T, TInput>(PuenteDbContext db, IStringLocali
     /// <summary>One page of the readable records the filter matches, and how many it matches in all.</summary>
     public async Task<(List<T> Items, int Total)> SearchAsync(RecordFilter<T> filter, int page, int pageSize, CancellationToken cancellationToken)
     {
+        Prepare(filter);
         var query = filter.Apply(ReadQuery);
         var total = await query.CountAsync(cancellationToken);
         var items = await Shape(query.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
@@ -83,7 +90,12 @@ public abstract class RecordService<T, TInput>(PuenteDbContext db, IStringLocali
         record.DescriptionEs = descriptionEs;
         apply(record);
         await RecordAccess.ApplyAsync(db, record, access, cancellationToken);
-        await BeforeSaveAsync(record, cancellationToken);
+        await BeforeSaveAsync(record, errors, cancellationToken);
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return (record, errors);
     }
