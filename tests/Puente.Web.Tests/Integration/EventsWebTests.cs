@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using Puente.Events.Measures;
@@ -52,6 +53,43 @@ public sealed class EventsWebTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         using var anonymous = app.Anonymous();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/events/summary?dyad=USA-MEX")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_mechanism_timeline_shows_beside_each_session_the_usa_mex_events_of_the_30_days_before_and_after()
+    {
+        await EnsureIngestedAsync();
+        using var editor = await app.ApiAs(TestUsers.MxEditor);
+        var created = await editor.PostAsJsonAsync("/api/v1/engagements", new
+        {
+            code = "HLSD-GDELT-PROBE", kind = "MechanismSession", titleEn = "Security dialogue (GDELT probe)", start = "2024-11-20", end = "2024-11-20",
+            timeZone = "America/Mexico_City", mechanism = "HLSD", confidentiality = "Shared", ownerSide = "MX",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        using var client = await app.ApiAs(TestUsers.UsAnalyst);
+        using var timeline = JsonDocument.Parse(await client.GetStringAsync("/api/v1/timelines/mechanism/HLSD?from=2024-11-20&to=2024-11-20"));
+        var item = Assert.Single(timeline.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(JsonValueKind.String, timeline.RootElement.GetProperty("eventsAsOf").ValueKind);
+
+        // The same days summed from the event summary: 30 days before the start, 30 after the end.
+        async Task<long> EventsAsync(string from, string to)
+        {
+            using var summary = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/events/summary?dyad=USA-MEX&by=day&from={from}&to={to}"));
+            return summary.RootElement.GetProperty("items").EnumerateArray().Sum(i => i.GetProperty("events").GetInt64());
+        }
+
+        var before = item.GetProperty("before");
+        Assert.Equal(("2024-10-21", "2024-11-19"), (before.GetProperty("from").GetString(), before.GetProperty("to").GetString()));
+        Assert.Equal(await EventsAsync("2024-10-21", "2024-11-19"), before.GetProperty("events").GetInt64());
+        Assert.True(before.GetProperty("events").GetInt64() > 0);
+        var after = item.GetProperty("after");
+        Assert.Equal(await EventsAsync("2024-11-21", "2024-12-20"), after.GetProperty("events").GetInt64());
+        Assert.True(after.GetProperty("events").GetInt64() > 0);
+
+        // A session the store has no events around has no windows (not zeros).
+        using var old = JsonDocument.Parse(await client.GetStringAsync("/api/v1/timelines/mechanism/BNC?from=1995-01-01&to=1995-12-31"));
+        Assert.All(old.RootElement.GetProperty("items").EnumerateArray(), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("before").ValueKind));
     }
 
     [Fact]
