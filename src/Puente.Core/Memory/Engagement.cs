@@ -62,8 +62,6 @@ public sealed class Engagement : BilingualRecord
 
     public List<Participant> Participants { get; set; } = [];
 
-    public List<EngagementAttachment> Attachments { get; set; } = [];
-
     public override string Label => Code;
 
     /// <summary>",A,B," from codes (distinct, in order).</summary>

@@ -60,7 +60,7 @@ public sealed class EngagementAttachmentConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.FileName).HasMaxLength(EngagementAttachment.FileNameMaxLength);
         builder.Property(a => a.Type).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.Sha256).HasMaxLength(64);
-        builder.HasOne(a => a.Engagement).WithMany(e => e.Attachments).HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Engagement).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.ParentId);
     }
 }

@@ -85,40 +85,16 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
         Query.AsNoTracking().Where(e => e.MechanismId == mechanism).OrderBy(e => e.StartUtc).ThenBy(e => e.Code)
             .Take(MaxSessions).ToListAsync(cancellationToken);
 
-    /// <summary>
-    /// One readable engagement as its page and the API show it, in one statement: with its mechanism, its readable
-    /// participants and their people and posts, and its readable attachments (then one more for the tenures, when a
-    /// participant is a person without a post). Null when none (or not readable, which looks the same).
-    /// </summary>
-    public async Task<(Engagement Engagement, List<ParticipantDto> Participants, List<AttachmentDto> Attachments)?> DetailAsync(string idOrCode,
-        string pathBase, CultureInfo culture, CancellationToken cancellationToken)
-    {
-        var engagement = await RecordLookup.FindAsync(Query.AsNoTracking().AsSingleQuery()
-            .Include(e => e.Participants).ThenInclude(p => p.Person)
-            .Include(e => e.Participants).ThenInclude(p => p.Post)
-            .Include(e => e.Attachments), idOrCode, cancellationToken);
-        if (engagement is null)
-        {
-            return null;
-        }
-
-        var participants = await DescribeAsync(engagement, engagement.Participants, culture, cancellationToken);
-        return (engagement, participants, Describe(engagement, engagement.Attachments, pathBase));
-    }
-
     /// <summary>One engagement's participants, with the post each person held that day when none was given.</summary>
-    public async Task<List<ParticipantDto>> ParticipantsAsync(Engagement engagement, CultureInfo culture, CancellationToken cancellationToken) =>
-        await DescribeAsync(engagement, await Db.Set<Participant>().AsNoTracking().Include(p => p.Person).Include(p => p.Post)
-            .Where(p => p.ParentId == engagement.Id).ToListAsync(cancellationToken), culture, cancellationToken);
-
-    private async Task<List<ParticipantDto>> DescribeAsync(Engagement engagement, IEnumerable<Participant> loaded, CultureInfo culture,
-        CancellationToken cancellationToken)
+    public async Task<List<ParticipantDto>> ParticipantsAsync(Engagement engagement, CultureInfo culture, CancellationToken cancellationToken)
     {
         // A participant whose person or post the reader cannot read is left out, not shown as an unnamed delegation.
-        var participants = loaded.Where(p => !Hidden(p)).OrderBy(p => p.SortOrder).ToList();
+        var participants = (await Db.Set<Participant>().AsNoTracking().Include(p => p.Person).Include(p => p.Post)
+            .Where(p => p.ParentId == engagement.Id).OrderBy(p => p.SortOrder).ToListAsync(cancellationToken))
+            .Where(p => !Hidden(p)).ToList();
         var people = participants.Where(p => p.PostId == null && p.Person != null).Select(p => p.Person!.Id).Distinct().ToList();
         var day = engagement.StartDate;
-        var held = people.Count == 0 ? [] : await Db.Set<Tenure>().AsNoTracking().Include(x => x.Post)
+        var held = await Db.Set<Tenure>().AsNoTracking().Include(x => x.Post)
             .Where(x => people.Contains(x.PersonId) && x.From <= day && (x.To == null || x.To > day))
             .ToListAsync(cancellationToken);
         return [.. participants.Select(p =>
@@ -146,12 +122,9 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
     {
         var list = await Db.Set<EngagementAttachment>().AsNoTracking().Where(a => a.ParentId == engagement.Id)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.FileName).Take(MaxAttachments).ToListAsync(cancellationToken);
-        return Describe(engagement, list, pathBase);
+        return [.. list.Select(a => new AttachmentDto(a.Id, a.FileName, a.Type.ToString(), a.Length, a.Sha256, a.CreatedAt, a.CreatedBy,
+            $"{pathBase}/api/v1/engagements/{engagement.Id}/attachments/{a.Id}"))];
     }
-
-    private static List<AttachmentDto> Describe(Engagement engagement, IEnumerable<EngagementAttachment> attachments, string pathBase) =>
-        [.. attachments.OrderBy(a => a.CreatedAt).ThenBy(a => a.FileName).Take(MaxAttachments).Select(a => new AttachmentDto(a.Id, a.FileName,
-            a.Type.ToString(), a.Length, a.Sha256, a.CreatedAt, a.CreatedBy, $"{pathBase}/api/v1/engagements/{engagement.Id}/attachments/{a.Id}"))];
 
     /// <summary>Creates or updates an engagement; a new one without a code gets one made from its date, an edit without
     /// one keeps its own.</summary>

@@ -54,9 +54,7 @@ public static class EngagementsApi
 
     private static async Task<Results<Ok<EngagementDto>, ProblemHttpResult>> GetAsync(EngagementService engagements, string id, HttpRequest request,
         CancellationToken ct) =>
-        await engagements.DetailAsync(id, request.PathBase, CultureInfo.CurrentUICulture, ct) is { } d
-            ? TypedResults.Ok(new EngagementDto(d.Engagement, CultureInfo.CurrentUICulture, d.Participants, d.Attachments))
-            : ApiResults.NotFound();
+        await engagements.FindAsync(id, track: false, ct) is { } e ? TypedResults.Ok(await FullAsync(engagements, e, request, ct)) : ApiResults.NotFound();
 
     internal static async Task<EngagementDto> FullAsync(EngagementService engagements, Engagement e, HttpRequest request, CancellationToken ct) =>
         new(e, CultureInfo.CurrentUICulture, await engagements.ParticipantsAsync(e, CultureInfo.CurrentUICulture, ct),
