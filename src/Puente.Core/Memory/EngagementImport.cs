@@ -42,7 +42,6 @@ public static class EngagementImport
     /// <summary>The columns a header must name (a title is required in one language, checked per row).</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } = ["kind", "start", "time_zone"];
 
-    private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"];
 
     /// <summary>Reads and checks a whole file.</summary>
     public static EngagementImportTable Parse(ReadOnlySpan<byte> content)
@@ -403,15 +402,9 @@ public static class EngagementImport
             return null;
         }
 
-        if (IsoDate.TryParse(text, out var day))
+        if (LocalTime.ParseLocal(text) is { } local)
         {
-            return (day.ToDateTime(TimeOnly.MinValue), true);
-        }
-
-        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            && IsoDate.TryParse(local.ToString(IsoDate.Format, CultureInfo.InvariantCulture), out _))
-        {
-            return (local, false);
+            return local;
         }
 
         report(field, EngagementImportProblems.NotALocalTime.With(Echo(text)));
@@ -456,7 +449,7 @@ public static class EngagementImport
             {
                 report("sources", problem);
             }
-            else if (!IsWebAddress(source))
+            else if (!WebAddress.IsValid(source))
             {
                 report("sources", EngagementImportProblems.NotAWebAddress.With(Echo(source)));
             }
@@ -464,10 +457,6 @@ public static class EngagementImport
 
         return sources;
     }
-
-    /// <summary>An absolute http or https address.</summary>
-    public static bool IsWebAddress(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>
     /// Participants separated by ';': <c>person:CODE</c>, <c>post:CODE</c> or <c>delegation:COUNTRY:SENIORITY</c>, then

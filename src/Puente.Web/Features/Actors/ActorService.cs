@@ -50,7 +50,7 @@ public sealed class ActorService(PuenteDbContext db, IStringLocalizer<SharedReso
         var city = RecordAccess.Text(input.City, "city", 100, errors, Text);
         var region = RecordAccess.Text(input.Region, "region", 100, errors, Text);
         var website = RecordAccess.Text(input.Website, "website", 300, errors, Text);
-        if (website.Length > 0 && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        if (website.Length > 0 && !WebAddress.IsValid(website))
         {
             errors.Add("website", Text["A web address starts with http:// or https://."]);
         }

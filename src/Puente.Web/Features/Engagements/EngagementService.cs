@@ -222,7 +222,7 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
                     continue;
                 }
 
-                if (!PostService.IsWebAddress(url))
+                if (!WebAddress.IsValid(url))
                 {
                     errors.Add("sources", Text["A web address starts with http:// or https://."]);
                     break;
@@ -455,16 +455,9 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
             return null;
         }
 
-        if (IsoDate.TryParse(text, out var day))
+        if (LocalTime.ParseLocal(text) is { } local)
         {
-            return (day.ToDateTime(TimeOnly.MinValue), true);
-        }
-
-        if (DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture,
-                DateTimeStyles.None, out var local)
-            && IsoDate.TryParse(local.ToString(IsoDate.Format, CultureInfo.InvariantCulture), out _))
-        {
-            return (local, false);
+            return local;
         }
 
         errors.Add(field, Text["'{0}' is not a local date (YYYY-MM-DD) or date and time (YYYY-MM-DDTHH:MM).", text]);

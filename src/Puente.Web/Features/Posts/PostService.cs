@@ -107,7 +107,7 @@ public sealed class PostService(PuenteDbContext db, IStringLocalizer<SharedResou
         var note = RecordAccess.Text(input.Note, "note", Tenure.NoteMaxLength, errors, Text);
         var noteEs = RecordAccess.Text(input.NoteEs, "noteEs", Tenure.NoteMaxLength, errors, Text);
         var source = RecordAccess.Text(input.Source, "source", Tenure.SourceMaxLength, errors, Text);
-        if (source.Length > 0 && !IsWebAddress(source))
+        if (source.Length > 0 && !WebAddress.IsValid(source))
         {
             errors.Add("source", Text["A web address starts with http:// or https://."]);
         }
@@ -282,6 +282,4 @@ public sealed class PostService(PuenteDbContext db, IStringLocalizer<SharedResou
     internal static bool MayRemove(Core.Access.Viewer viewer, Core.Records.ContentRecord record) =>
         viewer.IsAdministrator || viewer.IsSystem || record.OwnerSide == Core.Access.Side.Joint || record.OwnerSide == viewer.Side;
 
-    internal static bool IsWebAddress(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -40,8 +40,22 @@ public static class PostsApi
             : (default, ApiResults.Invalid("on", t["'{0}' is not a date (YYYY-MM-DD, 1900–2200).", on], t));
     }
 
-    private static async Task<Results<Ok<PostHolderResponse>, ValidationProblem, ProblemHttpResult>> HolderAsync(PostService posts, string id,
-        [FromQuery] string? on, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    private static Task<Results<Ok<PostHolderResponse>, ValidationProblem, ProblemHttpResult>> HolderAsync(PostService posts, string id,
+        [FromQuery] string? on, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        OnDayAsync(posts, id, on, clock, t, async (post, day) =>
+            new PostHolderResponse(PostDto.From(post, CultureInfo.CurrentUICulture), day, await posts.HolderAsync(post.Id, day, ct)), ct);
+
+    private static Task<Results<Ok<ItemList<CounterpartItem>>, ValidationProblem, ProblemHttpResult>> CounterpartsAsync(PostService posts, string id,
+        [FromQuery] string? on, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        OnDayAsync(posts, id, on, clock, t, async (post, day) =>
+        {
+            var items = await posts.CounterpartsAsync(post.Id, day, CultureInfo.CurrentUICulture, ct);
+            return new ItemList<CounterpartItem>(items, items.Count);
+        }, ct);
+
+    /// <summary>A question about a readable post on a day: 400 for a bad day, 404 for no such post, else the answer.</summary>
+    private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> OnDayAsync<T>(PostService posts, string id, string? on,
+        TimeProvider clock, IStringLocalizer t, Func<Post, DateOnly, Task<T>> answer, CancellationToken ct)
     {
         var (day, problem) = Day(on, clock, t);
         if (problem is not null)
@@ -49,30 +63,7 @@ public static class PostsApi
             return problem;
         }
 
-        if (await posts.FindAsync(id, track: false, ct) is not { } post)
-        {
-            return ApiResults.NotFound();
-        }
-
-        return TypedResults.Ok(new PostHolderResponse(PostDto.From(post, CultureInfo.CurrentUICulture), day, await posts.HolderAsync(post.Id, day, ct)));
-    }
-
-    private static async Task<Results<Ok<ItemList<CounterpartItem>>, ValidationProblem, ProblemHttpResult>> CounterpartsAsync(PostService posts, string id,
-        [FromQuery] string? on, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
-    {
-        var (day, problem) = Day(on, clock, t);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (await posts.FindAsync(id, track: false, ct) is not { } post)
-        {
-            return ApiResults.NotFound();
-        }
-
-        var items = await posts.CounterpartsAsync(post.Id, day, CultureInfo.CurrentUICulture, ct);
-        return TypedResults.Ok(new ItemList<CounterpartItem>(items, items.Count));
+        return await posts.FindAsync(id, track: false, ct) is { } post ? TypedResults.Ok(await answer(post, day)) : ApiResults.NotFound();
     }
 
     private static async Task<Results<Ok<ItemList<TenureDto>>, ProblemHttpResult>> TenuresAsync(PostService posts, string id, CancellationToken ct)
