@@ -13,8 +13,15 @@ public sealed class PuenteUser : IdentityUser
     /// <summary>Comma-separated lower-case group names (see <see cref="Principals"/>).</summary>
     public string Groups { get; set; } = "";
 
+    /// <summary>Comma-separated codes of the posts the account's holder occupies or staffs: their commitments are the
+    /// holder's ("my commitments") and their reminders come to this account.</summary>
+    public string Posts { get; set; } = "";
+
     /// <summary>The UI sends the user to change the password before anything else (the generated admin account).</summary>
     public bool MustChangePassword { get; set; }
+
+    public IReadOnlyList<string> PostList =>
+        Posts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public IReadOnlyList<string> GroupList =>
         Groups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

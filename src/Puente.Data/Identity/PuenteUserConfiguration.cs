@@ -11,5 +11,6 @@ public sealed class PuenteUserConfiguration : IEntityTypeConfiguration<PuenteUse
         builder.Property(u => u.Side).HasConversion<string>().HasMaxLength(8);
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.Groups).HasMaxLength(1000);
+        builder.Property(u => u.Posts).HasMaxLength(1000);
     }
 }

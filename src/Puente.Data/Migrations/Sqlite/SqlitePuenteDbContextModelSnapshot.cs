@@ -710,6 +710,245 @@ namespace Puente.Data.Migrations.Sqlite
                     b.ToTable("Tracks", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Core.Commitments.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instrument")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssueCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MechanismId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEs")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerMxPostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerSide")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerUsPostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecommendationCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("Instrument");
+
+                    b.HasIndex("Due", "Id")
+                        .HasDatabaseName("IX_Commitments_Due");
+
+                    b.HasIndex("MechanismId", "Status")
+                        .HasDatabaseName("IX_Commitments_Mechanism");
+
+                    b.HasIndex("OwnerMxPostId", "Due")
+                        .HasDatabaseName("IX_Commitments_OwnerMx");
+
+                    b.HasIndex("OwnerUsPostId", "Due")
+                        .HasDatabaseName("IX_Commitments_OwnerUs");
+
+                    b.HasIndex("Status", "Due", "Confidentiality", "OwnerSide", "Id")
+                        .HasDatabaseName("IX_Commitments_Status_Due");
+
+                    b.ToTable("Commitments", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Core.Commitments.CommitmentStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvidenceAttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvidenceEngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteEs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerSide")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("EvidenceEngagementId");
+
+                    b.HasIndex("ParentId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId", "Date", "Status");
+
+                    b.ToTable("CommitmentStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Core.Memory.AttachmentContent", b =>
                 {
                     b.Property<Guid>("AttachmentId")
@@ -1853,6 +2092,11 @@ namespace Puente.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Posts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -1968,6 +2212,57 @@ namespace Puente.Data.Migrations.Sqlite
                     b.Navigation("Track");
                 });
 
+            modelBuilder.Entity("Puente.Core.Commitments.Commitment", b =>
+                {
+                    b.HasOne("Puente.Core.Memory.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Puente.Core.Catalog.Mechanism", "Mechanism")
+                        .WithMany()
+                        .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Puente.Core.Memory.Post", "OwnerMxPost")
+                        .WithMany()
+                        .HasForeignKey("OwnerMxPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Puente.Core.Memory.Post", "OwnerUsPost")
+                        .WithMany()
+                        .HasForeignKey("OwnerUsPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Mechanism");
+
+                    b.Navigation("OwnerMxPost");
+
+                    b.Navigation("OwnerUsPost");
+                });
+
+            modelBuilder.Entity("Puente.Core.Commitments.CommitmentStatusChange", b =>
+                {
+                    b.HasOne("Puente.Core.Memory.Engagement", "EvidenceEngagement")
+                        .WithMany()
+                        .HasForeignKey("EvidenceEngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Puente.Core.Commitments.Commitment", "Commitment")
+                        .WithMany("Changes")
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Commitment");
+
+                    b.Navigation("EvidenceEngagement");
+                });
+
             modelBuilder.Entity("Puente.Core.Memory.AttachmentContent", b =>
                 {
                     b.HasOne("Puente.Core.Memory.EngagementAttachment", null)
@@ -2079,6 +2374,11 @@ namespace Puente.Data.Migrations.Sqlite
                     b.Navigation("Person");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Puente.Core.Commitments.Commitment", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Puente.Core.Memory.Engagement", b =>
