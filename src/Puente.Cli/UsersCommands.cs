@@ -24,9 +24,10 @@ public static class UsersCommands
         var side = new Option<string>("--side") { Description = "MX, US or Joint.", Required = true };
         var displayName = new Option<string?>("--display-name") { Description = "Name shown in the interface." };
         var groups = new Option<string?>("--groups") { Description = "Comma-separated groups (for Restricted records)." };
+        var posts = new Option<string?>("--posts") { Description = "Comma-separated codes of the posts the account holds or staffs (its commitments and reminders)." };
         var add = new Command("add", "Create an account, usable at once by the API; the password is read from standard input.")
         {
-            name, role, side, displayName, groups,
+            name, role, side, displayName, groups, posts,
         };
         add.SetAction((parse, ct) => WithAccountsAsync(parse.GetValue(dataDir), stderr, async accounts =>
         {
@@ -44,7 +45,8 @@ public static class UsersCommands
             }
 
             var result = await accounts.CreateAsync(new NewAccount(parse.GetValue(name)!, parse.GetValue(role)!, parsedSide, password,
-                parse.GetValue(displayName), (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+                parse.GetValue(displayName), (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Posts: (parse.GetValue(posts) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
                 Viewer.System, ct);
             return await ReportAsync(result, $"Created {parse.GetValue(name)} ({Roles.Normalize(parse.GetValue(role))}, {parsedSide}).", stdout, stderr);
         }, ct));

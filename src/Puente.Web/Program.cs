@@ -2,6 +2,7 @@ using Puente.Data.Configuration;
 using Puente.Web.Features.Account;
 using Puente.Web.Features.Actors;
 using Puente.Web.Features.Catalog;
+using Puente.Web.Features.Commitments;
 using Puente.Web.Features.Engagements;
 using Puente.Web.Features.Events;
 using Puente.Web.Features.Mechanisms;
@@ -35,7 +36,8 @@ signedIn.MapActorsApi();      // /actors
 signedIn.MapMechanismsApi();  // /mechanisms
 signedIn.MapPeopleApi();      // /people
 signedIn.MapPostsApi();       // /posts, holders, counterparts, tenures
-signedIn.MapEngagementsApi(); // /engagements, attachments, /mechanisms/{code}/sessions
+signedIn.MapEngagementsApi();
+signedIn.MapCommitmentsApi(); // /commitments, their status changes
 signedIn.MapTimelinesApi();   // /timelines/{actor|person|post|mechanism|issue}/{code}
 signedIn.MapWaterApi();       // /water/...
 signedIn.MapEventsApi();      // /events/...

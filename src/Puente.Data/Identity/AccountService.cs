@@ -9,7 +9,7 @@ namespace Puente.Data.Identity;
 
 /// <summary>What an administrator gives to create an account.</summary>
 public sealed record NewAccount(string UserName, string Role, Side Side, string Password, string? DisplayName = null,
-    IReadOnlyList<string>? Groups = null, bool MustChangePassword = false);
+    IReadOnlyList<string>? Groups = null, bool MustChangePassword = false, IReadOnlyList<string>? Posts = null);
 
 /// <summary>The outcome of an account operation: success, or errors keyed by the field they concern.</summary>
 public sealed record AccountResult(bool Succeeded, IReadOnlyDictionary<string, string[]> Errors, PuenteUser? User = null)
@@ -66,7 +66,7 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
             return AccountResult.Failure("userName", $"No user named '{userName}'.");
         }
 
-        return await UpdateAsync(user.Id, role, user.Side, user.GroupList, user.DisplayName, IsLockedByAdministrator(user), actor, cancellationToken);
+        return await UpdateAsync(user.Id, role, user.Side, user.GroupList, user.DisplayName, IsLockedByAdministrator(user), actor, cancellationToken: cancellationToken);
     }
 
     /// <summary>Locks the account named <paramref name="userName"/> until it is unlocked, or unlocks it (audited as UserUpdated).</summary>
@@ -78,7 +78,7 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
             return AccountResult.Failure("userName", $"No user named '{userName}'.");
         }
 
-        return await UpdateAsync(user.Id, await GetRoleAsync(user), user.Side, user.GroupList, user.DisplayName, locked, actor, cancellationToken);
+        return await UpdateAsync(user.Id, await GetRoleAsync(user), user.Side, user.GroupList, user.DisplayName, locked, actor, cancellationToken: cancellationToken);
     }
 
     /// <summary>Creates an account with its role in one transaction, with a UserCreated audit entry.</summary>
@@ -97,6 +97,12 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
             return AccountResult.Failure("groups", $"Invalid group name '{badGroup}'.");
         }
 
+        var (posts, badPost) = await PostCodesAsync(account.Posts, cancellationToken);
+        if (badPost is not null)
+        {
+            return AccountResult.Failure("posts", $"Unknown post '{badPost}'.");
+        }
+
         if (string.IsNullOrWhiteSpace(account.UserName) || account.UserName.Length > 64)
         {
             return AccountResult.Failure("userName", "The user name is required and at most 64 characters.");
@@ -108,6 +114,7 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
             DisplayName = string.IsNullOrWhiteSpace(account.DisplayName) ? account.UserName.Trim() : account.DisplayName.Trim(),
             Side = account.Side,
             Groups = string.Join(',', groups),
+            Posts = string.Join(',', posts),
             MustChangePassword = account.MustChangePassword,
             LockoutEnabled = true,
         };
@@ -132,9 +139,10 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
         return new AccountResult(true, new Dictionary<string, string[]>(), user);
     }
 
-    /// <summary>Changes role, side, groups, display name and lock state; a role change is audited as RoleChanged.</summary>
+    /// <summary>Changes role, side, groups, display name, lock state and (when given) the linked posts; a role change is
+    /// audited as RoleChanged.</summary>
     public async Task<AccountResult> UpdateAsync(string userId, string role, Side side, IReadOnlyList<string> groups, string displayName,
-        bool locked, Viewer actor, CancellationToken cancellationToken = default)
+        bool locked, Viewer actor, IReadOnlyList<string>? posts = null, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -155,6 +163,12 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
             return AccountResult.Failure("groups", $"Invalid group name '{badGroup}'.");
         }
 
+        var (postCodes, badPost) = await PostCodesAsync(posts, cancellationToken);
+        if (badPost is not null)
+        {
+            return AccountResult.Failure("posts", $"Unknown post '{badPost}'.");
+        }
+
         var oldRole = await GetRoleAsync(user);
         var before = Describe(user, oldRole, IsLockedByAdministrator(user));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -170,6 +184,11 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
 
         user.Side = side;
         user.Groups = string.Join(',', normalizedGroups);
+        if (posts is not null)
+        {
+            user.Posts = string.Join(',', postCodes);
+        }
+
         user.DisplayName = string.IsNullOrWhiteSpace(displayName) ? user.UserName! : displayName.Trim();
         if (locked != IsLockedByAdministrator(user))
         {
@@ -254,8 +273,21 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
     public static bool IsLockedByAdministrator(PuenteUser user) => user.LockoutEnd?.UtcDateTime.Year == DateTimeOffset.MaxValue.Year; // stored precision may drop ticks
 
     private static string Describe(PuenteUser user, string role, bool locked) =>
-        JsonSerializer.Serialize(new { user.UserName, user.DisplayName, Role = role, Side = user.Side.ToString(), user.Groups, Locked = locked },
+        JsonSerializer.Serialize(new { user.UserName, user.DisplayName, Role = role, Side = user.Side.ToString(), user.Groups, user.Posts, Locked = locked },
             Audit.AuditWriter.SnapshotJson);
+
+    /// <summary>The distinct upper-case post codes, each naming a post (any: an administrator links accounts); at most 50.</summary>
+    private async Task<(List<string> Codes, string? Bad)> PostCodesAsync(IReadOnlyList<string>? input, CancellationToken cancellationToken)
+    {
+        var codes = (input ?? []).Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        if (codes.Count > 50)
+        {
+            return (codes, codes[50]);
+        }
+
+        var known = await db.Set<Core.Memory.Post>().IgnoreQueryFilters().Where(p => codes.Contains(p.Code)).Select(p => p.Code).ToListAsync(cancellationToken);
+        return (codes, codes.FirstOrDefault(c => !known.Contains(c)));
+    }
 
     private static Dictionary<string, string[]> ToErrors(IdentityResult result) =>
         result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password"

@@ -128,6 +128,40 @@ public sealed class MemorySeeder(PuenteDbContext db)
             }
         }
 
+        // The commitments of the water minutes and agreements become ledger entries, owned by the two commissioners.
+        // Without evidence in the water data, none is given a status: each is NotStarted until a person records one.
+        var waterEntries = Water.WaterData.Minutes.SelectMany(m => m.CommitmentsEn.Select((text, i) => new WaterCommitmentEntry(
+                m.CommitmentCode(i), m.Code, text, i < m.CommitmentsEs.Count ? m.CommitmentsEs[i] : text, m.Date,
+                m.CommitmentsDue is { } due && i < due.Count ? due[i] : null, m.TitleEn, m.TitleEs, m.SourceEn, m.SourceEs)))
+            .Select(e => (e, Hash(e))).ToList();
+        var ownerMx = posts[WaterCommitmentEntry.OwnerMx];
+        var ownerUs = posts[WaterCommitmentEntry.OwnerUs];
+        await _upsert.UpsertAsync(db.Set<Core.Commitments.Commitment>(), waterEntries, e => e.Code, _ => "VII", (c, e, file) =>
+        {
+            var made = WaterCommitmentEntry.Day(e.Date) ?? throw CatalogSeeder.Invalid(file, e.Code, "date", e.Date);
+            c.NameEn = e.TextEn;
+            c.NameEs = e.TextEs;
+            c.DescriptionEn = $"{e.TitleEn}. Source: {e.SourceEn}. Date as precise as the source gives it: {e.Date}.";
+            c.DescriptionEs = $"{e.TitleEs}. Fuente: {e.SourceEs}. Fecha con la precisión que da la fuente: {e.Date}.";
+            c.Origin = Core.Commitments.CommitmentOrigin.WaterMinute;
+            c.Instrument = e.Instrument;
+            c.MadeOn = made;
+            c.Due = e.Due is null ? null : WaterCommitmentEntry.Day(e.Due) ?? throw CatalogSeeder.Invalid(file, e.Code, "due", e.Due);
+            c.OwnerMxPost = ownerMx;
+            c.OwnerMxPostId = ownerMx.Id;
+            c.OwnerUsPost = ownerUs;
+            c.OwnerUsPostId = ownerUs.Id;
+            c.IssueCodes = issues.Contains("WATER") ? ",WATER," : "";
+            if (c.Version == 0)
+            {
+                c.Status = Core.Commitments.CommitmentStatus.NotStarted;
+                c.StatusDate = made;
+            }
+
+            c.Confidentiality = Core.Access.Confidentiality.Shared;
+            c.OwnerSide = Core.Access.Side.Joint;
+        }, cancellationToken);
+
         await db.SaveChangesAsync(cancellationToken);
         return _upsert.Report;
     }

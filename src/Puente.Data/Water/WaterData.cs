@@ -6,7 +6,12 @@ namespace Puente.Data.Water;
 
 /// <summary>An IBWC minute or agreement that changes the water accounting; its source is named in both languages.</summary>
 public sealed record WaterMinute(string Code, string Basin, string Date, string TitleEn, string TitleEs, string SummaryEn, string SummaryEs,
-    IReadOnlyList<string> CommitmentsEn, IReadOnlyList<string> CommitmentsEs, string SourceEn, string SourceEs);
+    IReadOnlyList<string> CommitmentsEn, IReadOnlyList<string> CommitmentsEs, string SourceEn, string SourceEs,
+    IReadOnlyList<string?>? CommitmentsDue = null)
+{
+    /// <summary>The code of the ledger entry for its commitment number <paramref name="index"/> (0-based), seeded from this file.</summary>
+    public string CommitmentCode(int index) => $"W-{Code}-{index + 1}";
+}
 
 /// <summary>Loads the water data files shipped with Puente (<c>Water/*.json</c>, embedded).</summary>
 /// <summary>A Colorado delivery year with its projected 1 January Lake Mead elevation and where that figure comes from.</summary>

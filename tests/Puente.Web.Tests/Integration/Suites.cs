@@ -42,3 +42,7 @@ public sealed class PostgresMemoryTests(PostgresApp app) : MemoryTests<PostgresA
 public sealed class SqliteMemoryPageTests(SqliteApp app) : MemoryPageTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresMemoryPageTests(PostgresApp app) : MemoryPageTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteCommitmentTests(SqliteApp app) : CommitmentTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresCommitmentTests(PostgresApp app) : CommitmentTests<PostgresApp>(app), IClassFixture<PostgresApp>;

@@ -12,6 +12,9 @@ public sealed class DetailsModel(EngagementService engagements, PuenteDbContext 
     public List<AttachmentDto> Attachments { get; private set; } = [];
     public ReaderTimeZone Reader { get; private set; } = ReaderTimeZone.Utc;
 
+    /// <summary>The readable commitments made at this engagement.</summary>
+    public List<Core.Commitments.Commitment> Commitments { get; private set; } = [];
+
     /// <summary>Track and issue names by code (codes without a readable name are shown as codes).</summary>
     public Dictionary<string, string> Names { get; private set; } = [];
 
@@ -20,6 +23,8 @@ public sealed class DetailsModel(EngagementService engagements, PuenteDbContext 
         Reader = ReaderTimeZone.From(Request);
         Participants = await engagements.ParticipantsAsync(record, CultureInfo.CurrentUICulture, ct);
         Attachments = await engagements.AttachmentsAsync(record, Request.PathBase, ct);
+        Commitments = await Db.Set<Core.Commitments.Commitment>().AsNoTracking().Where(c => c.EngagementId == record.Id)
+            .OrderBy(c => c.Due == null).ThenBy(c => c.Due).ThenBy(c => c.Code).Take(200).ToListAsync(ct);
         var tracks = Engagement.SplitCodes(record.TrackCodes);
         var issues = Engagement.SplitCodes(record.IssueCodes);
         foreach (var x in await Db.Tracks.AsNoTracking().Where(x => tracks.Contains(x.Code)).ToListAsync(ct))

@@ -9,6 +9,9 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Whether any of <paramref name="fields"/> has an error.</summary>
+    public bool Has(params string[] fields) => fields.Any(_errors.ContainsKey);
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))

@@ -30,6 +30,7 @@ public sealed class EditModel(AccountService accounts, UserManager<PuenteUser> u
             Role = await accounts.GetRoleAsync(user),
             Side = user.Side,
             Groups = user.Groups.Replace(",", ", ", StringComparison.Ordinal),
+            Posts = user.Posts.Replace(",", ", ", StringComparison.Ordinal),
             Locked = AccountService.IsLockedByAdministrator(user),
         };
         return Page();
@@ -51,7 +52,8 @@ public sealed class EditModel(AccountService accounts, UserManager<PuenteUser> u
         }
 
         var groups = (Input.Groups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var result = await accounts.UpdateAsync(id, Input.Role, Input.Side, groups, Input.DisplayName ?? "", Input.Locked, db.Viewer, ct);
+        var posts = (Input.Posts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var result = await accounts.UpdateAsync(id, Input.Role, Input.Side, groups, Input.DisplayName ?? "", Input.Locked, db.Viewer, posts, ct);
         if (!result.Succeeded)
         {
             foreach (var message in result.Errors.SelectMany(e => e.Value))
@@ -72,6 +74,10 @@ public sealed class EditModel(AccountService accounts, UserManager<PuenteUser> u
         public string Role { get; set; } = Roles.Viewer;
         public Side Side { get; set; }
         public string? Groups { get; set; }
+
+        /// <summary>Post codes, comma-separated: the account's "my commitments" and reminders.</summary>
+        public string? Posts { get; set; }
+
         public bool Locked { get; set; }
     }
 }
