@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Puente.Core.Access;
 using Puente.Core.Catalog;
+using Puente.Core.Commitments;
 using Puente.Core.Memory;
 using Puente.Core.Records;
 using Puente.Core.Water;
@@ -59,11 +60,11 @@ public abstract class AccessTests<TApp>(TApp app)
     {
         ["Track"] = "tracks", ["AgendaIssue"] = "issues", ["Recommendation"] = "recommendations",
         ["Administration"] = "administrations", ["Actor"] = "actors", ["Mechanism"] = "mechanisms",
-        ["Person"] = "people", ["Post"] = "posts", ["Engagement"] = "engagements",
+        ["Person"] = "people", ["Post"] = "posts", ["Engagement"] = "engagements", ["Commitment"] = "commitments",
     };
 
     /// <summary>Types searched and with a history of their own in the API (the catalog's other types are plain lists).</summary>
-    private static readonly string[] Searchable = ["Actor", "Mechanism", "Person", "Post", "Engagement"];
+    private static readonly string[] Searchable = ["Actor", "Mechanism", "Person", "Post", "Engagement", "Commitment"];
 
     /// <summary>The anchors every memory probe is linked to: Shared records whose pages list the probes.</summary>
     private const string AnchorPerson = "ACC-ANCHOR-PERSON";
@@ -72,9 +73,9 @@ public abstract class AccessTests<TApp>(TApp app)
 
     private static readonly string[] WaterTypes = [nameof(WaterDeliveryRecord), nameof(StorageReadingRecord), nameof(ReserveMovementRecord)];
 
-    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type) && p.Type != nameof(EngagementAttachment);
+    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type) && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange));
 
-    private static bool IsMemory(Probe p) => p.Type is "Person" or "Post" or "Engagement";
+    private static bool IsMemory(Probe p) => p.Type is "Person" or "Post" or "Engagement" or "Commitment";
 
     public static IReadOnlyList<ReadPath> Paths { get; } =
     [
@@ -143,6 +144,7 @@ public abstract class AccessTests<TApp>(TApp app)
             "Person" => "/People?q=probe",
             "Post" => "/Posts?q=probe",
             "Engagement" => "/Engagements?q=probe",
+            "Commitment" => "/Commitments?q=probe",
             _ => null,
         }, ListShows),
         new("ui memory detail", true, p => p.Type switch
@@ -150,6 +152,7 @@ public abstract class AccessTests<TApp>(TApp app)
             "Person" => $"/People/Details/{p.Id}",
             "Post" => $"/Posts/Details/{p.Id}",
             "Engagement" => $"/Engagements/Details/{p.Id}",
+            "Commitment" => $"/Commitments/Details/{p.Id}",
             _ => null,
         }, DetailShows),
         new("ui memory edit form", true, p => p.Type switch
@@ -157,6 +160,7 @@ public abstract class AccessTests<TApp>(TApp app)
             "Person" => $"/People/Edit/{p.Id}",
             "Post" => $"/Posts/Edit/{p.Id}",
             "Engagement" => $"/Engagements/Edit/{p.Id}",
+            "Commitment" => $"/Commitments/Edit/{p.Id}",
             _ => null,
         }, (p, r, b) => r.StatusCode == HttpStatusCode.OK && b.Contains(p.Name, StringComparison.Ordinal)),
         new("ui participant picker", true, p => p.Type is "Person" or "Post" ? "/Engagements/Edit?handler=Suggest&q=probe" : null,
@@ -169,6 +173,14 @@ public abstract class AccessTests<TApp>(TApp app)
         new("ui post timeline", true, p => p.Type == "Engagement" ? $"/Timelines/post/{AnchorPost}" : null, ListShows),
         new("ui engagements of a person", true, p => p.Type == "Engagement" ? $"/Engagements?person={AnchorPerson}" : null, ListShows),
         new("ui attachment download", true, p => p.Type == nameof(EngagementAttachment) ? $"/Engagements/Attachment/{p.Code}/{p.Id}" : null, DetailShows),
+        new("api overdue commitments", false, p => p.Type == "Commitment" ? "/api/v1/commitments?overdue=true&pageSize=200" : null, ListShows),
+        new("api overdue commitments as of a day", false, p => p.Type == "Commitment" ? "/api/v1/commitments?overdue=true&asOf=2020-08-01&pageSize=200" : null, ListShows),
+        new("api commitments by mechanism", false, p => p.Type == "Commitment" ? $"/api/v1/commitments?mechanism={AnchorMechanism}&pageSize=200" : null, ListShows),
+        new("api commitments by owner", false, p => p.Type == "Commitment" ? $"/api/v1/commitments?owner={AnchorPost}&pageSize=200" : null, ListShows),
+        new("api commitments due soon", false, p => p.Type == "Commitment" ? "/api/v1/commitments?dueWithin=60&asOf=2020-06-15&pageSize=200" : null, ListShows),
+        new("api commitment status history", false, p => p.Type == nameof(CommitmentStatusChange) ? $"/api/v1/commitments/{p.Code}" : null, DetailShows),
+        new("ui overdue commitments", true, p => p.Type == "Commitment" ? "/Commitments?overdue=true&q=probe" : null, ListShows),
+        new("ui commitment status history", true, p => p.Type == nameof(CommitmentStatusChange) ? $"/Commitments/Details/{p.Code}" : null, DetailShows),
     ];
 
     /// <summary>Paths that are for editors (and administrators) only: a viewer or analyst never sees the record there.</summary>
@@ -284,6 +296,8 @@ public abstract class AccessTests<TApp>(TApp app)
         .. await db.Set<Post>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<Engagement>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<EngagementAttachment>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<Commitment>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<CommitmentStatusChange>().Where(r => ids.Contains(r.Id)).ToListAsync(),
     ];
 
     [Fact]
@@ -359,6 +373,7 @@ public abstract class AccessTests<TApp>(TApp app)
             // Shared anchors whose lists, holders and timelines show the probes (or must not).
             var anchorPerson = new Person { Id = Guid.CreateVersion7(), Code = AnchorPerson, NameEn = "Anchor Person", NameEs = "Anchor Person" };
             var anchorPost = new Post { Id = Guid.CreateVersion7(), Code = AnchorPost, NameEn = "Anchor post", NameEs = "Anchor post", ActorId = dos.Id, Country = "US", Seniority = Seniority.Cabinet };
+            var sreHead = db.Set<Post>().IgnoreQueryFilters().Single(p => p.Code == "MX-FOREIGN-SECRETARY");
             var anchorMechanism = new Mechanism { Id = Guid.CreateVersion7(), Code = AnchorMechanism, NameEn = "Anchor mechanism", NameEs = "Anchor mechanism", Participants = "MX,US" };
             db.AddRange(anchorPerson, anchorPost, anchorMechanism);
             db.Add(new Tenure { Id = Guid.CreateVersion7(), Code = "T-ACC-ANCHOR", PostId = anchorPost.Id, PersonId = anchorPerson.Id, From = new DateOnly(2000, 1, 1) });
@@ -384,6 +399,10 @@ public abstract class AccessTests<TApp>(TApp app)
                         TimeZone = "America/Mexico_City", StartLocal = new DateTime(2020, 6, 1, 10, 0, 0), EndLocal = new DateTime(2020, 6, 1, 12, 0, 0),
                         StartUtc = new DateTime(2020, 6, 1, 15, 0, 0, DateTimeKind.Utc), EndUtc = new DateTime(2020, 6, 1, 17, 0, 0, DateTimeKind.Utc),
                         StartDate = new DateOnly(2020, 6, 1), MechanismId = anchorMechanism.Id },
+                    // Made under the anchor mechanism, owned by the anchor post, overdue since 1 July 2020.
+                    new Commitment { Code = "ACC-C-" + suffix, NameEn = name + "Commitment", NameEs = name + "Commitment", Origin = CommitmentOrigin.Mechanism,
+                        MechanismId = anchorMechanism.Id, OwnerMxPostId = sreHead.Id, OwnerUsPostId = anchorPost.Id, MadeOn = new DateOnly(2020, 6, 1),
+                        Due = new DateOnly(2020, 7, 1), Status = CommitmentStatus.InProgress, StatusDate = new DateOnly(2020, 6, 10) },
                 ];
                 foreach (var record in records)
                 {
@@ -426,6 +445,13 @@ public abstract class AccessTests<TApp>(TApp app)
                             db.Add(new AttachmentContent { AttachmentId = attachment.Id, Data = System.Text.Encoding.UTF8.GetBytes(name + "attachment") });
                             probes.Add(new Probe(nameof(EngagementAttachment), level, attachment.Id, engagement.Id.ToString(), name + "attachment"));
                             break;
+                        case Commitment commitment:
+                            var change = new CommitmentStatusChange { Id = Guid.CreateVersion7(), Code = "P-ACC-C-" + suffix, Sequence = 1, Status = CommitmentStatus.InProgress,
+                                Date = new DateOnly(2020, 6, 10), NoteEn = name + "status note", NoteEs = name + "status note" };
+                            change.FollowAccessOf(commitment);
+                            db.Add(change);
+                            probes.Add(new Probe(nameof(CommitmentStatusChange), level, change.Id, commitment.Id.ToString(), name + "status note"));
+                            break;
                     }
 
                     var label = record switch
@@ -439,6 +465,7 @@ public abstract class AccessTests<TApp>(TApp app)
                         Person p => p.NameEn,
                         Post p => p.NameEn,
                         Engagement e => e.NameEn,
+                        Commitment c => c.NameEn,
                         WaterDeliveryRecord d => d.DocumentReference!,
                         ReserveMovementRecord m => m.DocumentReference!,
                         _ => record.Id.ToString(), // storage readings have no text: the lists show their id
