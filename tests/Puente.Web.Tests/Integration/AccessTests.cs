@@ -179,6 +179,9 @@ public abstract class AccessTests<TApp>(TApp app)
         new("api commitments by owner", false, p => p.Type == "Commitment" ? $"/api/v1/commitments?owner={AnchorPost}&pageSize=200" : null, ListShows),
         new("api commitments due soon", false, p => p.Type == "Commitment" ? "/api/v1/commitments?dueWithin=60&asOf=2020-06-15&pageSize=200" : null, ListShows),
         new("api commitment status history", false, p => p.Type == nameof(CommitmentStatusChange) ? $"/api/v1/commitments/{p.Code}" : null, DetailShows),
+        new("api timeline ledger of a mechanism", false, p => p.Type == "Commitment" ? $"/api/v1/timelines/mechanism/{AnchorMechanism}?pageSize=200" : null, ListShows),
+        new("api timeline ledger of a post", false, p => p.Type == "Commitment" ? $"/api/v1/timelines/post/{AnchorPost}?pageSize=200" : null, ListShows),
+        new("ui timeline ledger of a mechanism", true, p => p.Type == "Commitment" ? $"/Timelines/mechanism/{AnchorMechanism}" : null, ListShows),
         new("ui overdue commitments", true, p => p.Type == "Commitment" ? "/Commitments?overdue=true&q=probe" : null, ListShows),
         new("ui commitment status history", true, p => p.Type == nameof(CommitmentStatusChange) ? $"/Commitments/Details/{p.Code}" : null, DetailShows),
     ];

@@ -89,6 +89,14 @@ public abstract class CommitmentTests<TApp>(TApp app)
         var then = await Json(await us.GetAsync($"/api/v1/commitments/{id}?asOf=2024-04-01"));
         Assert.Equal("InProgress", then.GetProperty("status").GetString());
 
+        // The commitment and its changes are on the mechanism's timeline, in date order.
+        var timeline = await Json(await us.GetAsync("/api/v1/timelines/mechanism/HLSD?from=2024-01-01&to=2024-12-31"));
+        var ledger = timeline.GetProperty("ledger").EnumerateArray().Where(e => e.GetProperty("commitmentId").GetString() == id).ToList();
+        Assert.Equal(["commitment", "status", "status"], ledger.Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal(["2024-01-15", "2024-03-01", "2024-06-01"], ledger.Select(e => e.GetProperty("date").GetString()));
+        using var ui = await app.UiAs(TestUsers.UsAnalyst);
+        Assert.Contains("Publish the joint fentanyl action plan", await ui.GetStringAsync("/Timelines/mechanism/HLSD?from=2024-01-01&to=2024-12-31"), StringComparison.Ordinal);
+
         // Every change is in the commitment's audit history.
         var audit = await Json(await us.GetAsync($"/api/v1/commitments/{id}/history"));
         Assert.True(audit.GetArrayLength() >= 3);

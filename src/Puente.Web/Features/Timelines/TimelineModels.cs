@@ -28,4 +28,16 @@ public sealed record EventWindow(DateOnly From, DateOnly To, long Events, double
 /// timelines), or null. <c>EventsUnavailable</c>: the event store was busy or outdated, so the windows are missing.
 /// </summary>
 public sealed record TimelineResponse(string Subject, Guid Id, string Code, string Name, IReadOnlyList<TimelineItem> Items, int Total, int Page,
-    int PageSize, DateOnly? EventsAsOf, bool EventsUnavailable);
+    int PageSize, DateOnly? EventsAsOf, bool EventsUnavailable)
+{
+    /// <summary>
+    /// The subject's commitments (the day each was made, <see cref="LedgerEntry.Type"/> "commitment") and their status
+    /// changes ("status") in the timeline's period, oldest first; not paged with the engagements (at most
+    /// <see cref="TimelineService.MaxLedgerEntries"/>). Empty when the timeline is filtered by an engagement kind.
+    /// </summary>
+    public IReadOnlyList<LedgerEntry> Ledger { get; init; } = [];
+}
+
+/// <summary>A commitment made (<c>Type</c> "commitment") or a change of its status ("status") on a timeline.</summary>
+public sealed record LedgerEntry(string Type, DateOnly Date, Guid CommitmentId, string Code, string Title, string Status, DateOnly? Due,
+    string Confidentiality);

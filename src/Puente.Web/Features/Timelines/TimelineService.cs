@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Puente.Core.Commitments;
 using Puente.Core.Localization;
 using Puente.Core.Memory;
 using Puente.Core.Records;
@@ -19,6 +20,9 @@ public sealed class TimelineService(PuenteDbContext db, EngagementService engage
 {
     /// <summary>Days before the start and after the end of a session whose events are summed.</summary>
     public const int WindowDays = 30;
+
+    /// <summary>The most commitments and status changes one timeline lists.</summary>
+    public const int MaxLedgerEntries = 500;
 
     private static readonly Dyad UsaMex = new("USA", "MEX", Directed: false);
 
@@ -75,7 +79,45 @@ public sealed class TimelineService(PuenteDbContext db, EngagementService engage
             }
         }
 
-        return (new TimelineResponse(subject.ToString(), of.Id, of.Code, of.Name, items, total, page, pageSize, asOf, unavailable), errors);
+        var ledger = filter.KindValue is null ? await LedgerAsync(subject, of, filter.FromDay, filter.ToDay, culture, cancellationToken) : [];
+        return (new TimelineResponse(subject.ToString(), of.Id, of.Code, of.Name, items, total, page, pageSize, asOf, unavailable) { Ledger = ledger }, errors);
+    }
+
+    /// <summary>
+    /// The readable commitments of the subject — made under the mechanism, owned by the post (either side), by a post of
+    /// the actor, by a post the person held the day it was made, or linked to the issue — and their status changes, in
+    /// the period.
+    /// </summary>
+    private async Task<List<LedgerEntry>> LedgerAsync(TimelineSubject subject, (Guid Id, string Code, string Name) of, DateOnly? from, DateOnly? to,
+        CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var commitments = db.Set<Commitment>().AsNoTracking();
+        var id = of.Id;
+        var tenures = db.Set<Tenure>();
+        commitments = subject switch
+        {
+            TimelineSubject.Mechanism => commitments.Where(c => c.MechanismId == id),
+            TimelineSubject.Post => commitments.Where(c => c.OwnerMxPostId == id || c.OwnerUsPostId == id),
+            TimelineSubject.Actor => commitments.Where(c => (c.OwnerMxPost != null && c.OwnerMxPost.ActorId == id) || (c.OwnerUsPost != null && c.OwnerUsPost.ActorId == id)),
+            TimelineSubject.Person => commitments.Where(c => tenures.Any(t => t.PersonId == id && (t.PostId == c.OwnerMxPostId || t.PostId == c.OwnerUsPostId)
+                && t.From <= c.MadeOn && (t.To == null || t.To > c.MadeOn))),
+            TimelineSubject.Issue => commitments.Where(c => EF.Functions.Like(c.IssueCodes, "%," + of.Code + ",%")),
+            _ => commitments.Where(c => false),
+        };
+        var made = await commitments.Where(c => (from == null || c.MadeOn >= from) && (to == null || c.MadeOn <= to))
+            .OrderBy(c => c.MadeOn).ThenBy(c => c.Code).Take(MaxLedgerEntries)
+            .Select(c => new { c.Id, c.Code, c.NameEn, c.NameEs, c.MadeOn, c.Due, c.Confidentiality })
+            .ToListAsync(cancellationToken);
+        var changes = await db.Set<CommitmentStatusChange>().AsNoTracking()
+            .Where(s => commitments.Select(c => c.Id).Contains(s.ParentId) && (from == null || s.Date >= from) && (to == null || s.Date <= to))
+            .OrderBy(s => s.Date).ThenBy(s => s.Sequence).Take(MaxLedgerEntries)
+            .Select(s => new { s.ParentId, s.Date, s.Status, s.Confidentiality, Commitment = new { s.Commitment!.Code, s.Commitment.NameEn, s.Commitment.NameEs, s.Commitment.Due } })
+            .ToListAsync(cancellationToken);
+        return [.. made.Select(c => new LedgerEntry("commitment", c.MadeOn, c.Id, c.Code, Bilingual.Pick(c.NameEn, c.NameEs, culture), nameof(CommitmentStatus.NotStarted), c.Due, c.Confidentiality.ToString()))
+            .Concat(changes.Select(s => new LedgerEntry("status", s.Date, s.ParentId, s.Commitment.Code, Bilingual.Pick(s.Commitment.NameEn, s.Commitment.NameEs, culture),
+                s.Status.ToString(), s.Commitment.Due, s.Confidentiality.ToString())))
+            .OrderBy(e => e.Date).ThenBy(e => e.Type == "status").ThenBy(e => e.Code)
+            .Take(MaxLedgerEntries)];
     }
 
     private static TimelineItem Item(Engagement e, CultureInfo culture)
