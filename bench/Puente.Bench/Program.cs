@@ -10,12 +10,19 @@ using Puente.Events.Store;
 // the same filter and aggregation over the same uncompressed files, a plain byte scan (the floor), and the same ingest and
 // summary inside this process (no process start-ups, as the reference runs).
 // Usage: dotnet run -c Release --project bench/Puente.Bench -- <puente.dll> <work dir> <rows> <real-sample folder>
-//        ... -- reads <work dir> <real-sample folder> [rows]; ... -- memory-data <data dir>
+//        ... -- reads <work dir> <real-sample folder> [rows]; ... -- memory-data <data dir>; ... -- commitment-data <data dir>
 
 if (args[0] == "memory-data")
 {
     // The institutional memory at the scale of its performance target: memory-data <data dir> (bench/memory-web.sh).
     Environment.ExitCode = await MemoryData.CreateAsync(args[1]);
+    return;
+}
+
+if (args[0] == "commitment-data")
+{
+    // The commitments at the scale of their performance target, added to a memory-data directory (bench/memory-web.sh).
+    Environment.ExitCode = await CommitmentData.AddAsync(args[1]);
     return;
 }
 
