@@ -42,3 +42,7 @@ public sealed class PostgresMemoryTests(PostgresApp app) : MemoryTests<PostgresA
 public sealed class SqliteMemoryPageTests(SqliteApp app) : MemoryPageTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresMemoryPageTests(PostgresApp app) : MemoryPageTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqlitePlanTests(SqliteApp app) : PlanTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresPlanTests(PostgresApp app) : PlanTests<PostgresApp>(app), IClassFixture<PostgresApp>;
