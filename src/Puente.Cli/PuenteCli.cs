@@ -97,6 +97,7 @@ public static class PuenteCli
         root.Subcommands.Add(NarrativeCommands.Build(dataDir, stdout, stderr));
         root.Subcommands.Add(WaterCommands.Build(dataDir, stdout, stderr));
         root.Subcommands.Add(EngagementsCommands.Build(dataDir, stdout, stderr));
+        root.Subcommands.Add(PlansCommands.Build(dataDir, stdout, stderr));
 
         var parseResult = root.Parse(args);
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -7,6 +7,7 @@ using Puente.Web.Features.Engagements;
 using Puente.Web.Features.Events;
 using Puente.Web.Features.Mechanisms;
 using Puente.Web.Features.People;
+using Puente.Web.Features.Plans;
 using Puente.Web.Features.Posts;
 using Puente.Web.Features.Timelines;
 using Puente.Web.Features.Water;
@@ -32,6 +33,7 @@ var api = app.MapGroup("/api/v1");
 api.MapAccountApi();       // /auth/login, /auth/refresh (anonymous)
 var signedIn = api.MapGroup("").RequireAuthorization(Policies.Api);
 signedIn.MapCatalogApi();     // /tracks, /issues, /administrations, /recommendations
+signedIn.MapPlansApi();       // /plans (scorecard, trend, export), /recommendations/{code} (history, status)
 signedIn.MapActorsApi();      // /actors
 signedIn.MapMechanismsApi();  // /mechanisms
 signedIn.MapPeopleApi();      // /people

@@ -347,6 +347,55 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Plans_import_reports_rows_and_columns_writes_all_or_nothing_and_an_export_imports_back_unchanged()
+    {
+        const string header = "plan_code,plan_name_en,plan_name_es,plan_confidentiality,plan_owner_side,code,section,number,addressee,track,issues,text_en,text_es";
+        var bad = await WriteCsvAsync("plan-bad.csv", header + "\n"
+            + "CLI-PLAN,Border plan,Plan fronterizo,Internal,MX,CLI-1,1,1,MX,WATER,MIGRATION;WATER,\"Share data, weekly\",\"Compartir datos, cada semana\"\n"
+            + "CLI-PLAN,,,,,CLI-2,1,2,Canada,,,Second,\n"
+            + "CLI-PLAN,,,,,I-01,2,1,US,,,The paper's code,\n");
+        var refused = await RunAsync("", "plans", "import", bad);
+        Assert.Equal(PuenteCli.Failed, refused.Code);
+        Assert.Contains("row 3, addressee: 'Canada' is not an addressee", refused.Out, StringComparison.Ordinal);
+        Assert.Contains("row 4, code: the recommendation code I-01 cannot be used", refused.Out, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written", refused.Out, StringComparison.Ordinal);
+
+        var written = await RunAsync("", "plans", "import", bad, "--valid-rows-only");
+        Assert.True(written.Code == 0, written.Out + written.Err);
+        Assert.Contains("Plan CLI-PLAN created: 1 recommendation(s) created, 0 updated, 0 unchanged.", written.Out, StringComparison.Ordinal);
+        await using (var db = Open(Puente.Core.Access.Viewer.ForUser("u-us", "ana", Puente.Core.Access.Side.US, [], isAdministrator: false)))
+        {
+            Assert.False(await db.Recommendations.AnyAsync(r => r.Code == "CLI-1")); // the plan is Mexico's internal one, and so are its recommendations
+        }
+
+        var json = Path.Combine(_dir, "plan.json");
+        var export = await RunAsync("", "plans", "export", "cli-plan", "--format", "json", "--output", json);
+        Assert.True(export.Code == 0, export.Err);
+        using (var document = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(json)))
+        {
+            var r = document.RootElement.GetProperty("recommendations")[0];
+            Assert.Equal(("CLI-1", "Share data, weekly", "WATER"), (r.GetProperty("code").GetString(), r.GetProperty("textEn").GetString(), r.GetProperty("track").GetString()));
+        }
+
+        var again = await RunAsync("", "plans", "import", json);
+        Assert.True(again.Code == 0, again.Out + again.Err);
+        Assert.Contains("Plan CLI-PLAN updated: 0 recommendation(s) created, 0 updated, 1 unchanged.", again.Out, StringComparison.Ordinal);
+        var csv = await RunAsync("", "plans", "export", "CLI-PLAN");
+        Assert.StartsWith("plan_code,plan_name_en,", csv.Out, StringComparison.Ordinal);
+        Assert.Contains("\"Share data, weekly\"", csv.Out, StringComparison.Ordinal);
+
+        var jsonBad = Path.Combine(_dir, "plan-bad.json");
+        await File.WriteAllTextAsync(jsonBad, """{ "code": "CLI-PLAN", "nameEn": "Border plan", "recommendations": [ { "code": "CLI-1" }, { "code": "CLI-3", "section": "1", "number": 3, "addressee": "Mars", "textEn": "x" } ] }""");
+        var jsonRefused = await RunAsync("", "plans", "import", jsonBad);
+        Assert.Equal(PuenteCli.Failed, jsonRefused.Code);
+        Assert.Contains("recommendation 1, section: is required", jsonRefused.Out, StringComparison.Ordinal);
+        Assert.Contains("recommendation 2, addressee: 'Mars' is not an addressee", jsonRefused.Out, StringComparison.Ordinal);
+        Assert.Equal(PuenteCli.Failed, (await RunAsync("", "plans", "import", Path.Combine(_dir, "plan.txt"))).Code);
+        Assert.Equal(PuenteCli.Failed, (await RunAsync("", "plans", "export", "NO-SUCH-PLAN")).Code);
+        Assert.Equal(0, (await RunAsync("", "audit", "verify")).Code);
+    }
+
+    [Fact]
     public async Task A_bad_data_directory_is_a_clear_configuration_error()
     {
         using var output = new StringWriter();

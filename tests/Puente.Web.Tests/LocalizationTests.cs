@@ -96,6 +96,8 @@ public sealed partial class LocalizationTests
             .Concat(Countries.ActorCountries.Concat(Countries.Participants).Select(c => "Country." + c))
             .Concat(Enum.GetNames<Side>().Select(s => "Side." + s))
             .Concat(Enum.GetNames<Addressee>().Select(a => "Addressee." + a))
+            .Concat(Enum.GetNames<Puente.Core.Plans.RecommendationStatus>().Select(s => "RecommendationStatus." + s))
+            .Concat(Enum.GetNames<Puente.Core.Plans.ScorecardGrouping>().Select(g => "GroupBy." + g))
             .Concat(["Actors", "Mechanisms", "Recommendations", "Tracks", "Agenda issues"])
             .Concat(new[] { "day", "week", "month", "year" }.Select(p => "Period." + p))
             .Concat(Enum.GetNames<Puente.Core.Water.CycleEnd>().Select(e => "CycleEnd." + e))

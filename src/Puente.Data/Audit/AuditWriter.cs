@@ -192,9 +192,10 @@ internal static class AuditWriter
                 after = Snapshot(entry.Properties, current: true);
                 break;
             case EntityState.Modified:
-                if (!viewer.IsSystem)
+                if (!viewer.IsSystem && entry.Properties.Any(p => p.IsModified && !IsRecordState(p)))
                 {
-                    // A person edited it: catalog upgrades no longer overwrite this record.
+                    // A person edited it: catalog upgrades no longer overwrite this record. (A change of its state alone,
+                    // such as a recommendation's current status, is not an edit of what seeding wrote.)
                     record.SeedHash = null;
                 }
 
@@ -230,6 +231,9 @@ internal static class AuditWriter
             After = after,
         };
     }
+
+    private static bool IsRecordState(PropertyEntry property) =>
+        property.Metadata.PropertyInfo?.IsDefined(typeof(RecordStateAttribute), inherit: true) == true;
 
     private static string Snapshot(IEnumerable<PropertyEntry> properties, bool current)
     {

@@ -11,9 +11,13 @@ public sealed class RecommendationConfiguration : IEntityTypeConfiguration<Recom
     {
         builder.ToTable("Recommendations");
         builder.Property(r => r.Addressee).HasConversion<string>().HasMaxLength(10);
-        builder.Property(r => r.IssueCodes).HasMaxLength(300);
-        builder.Property(r => r.TextEn).HasMaxLength(4000);
-        builder.Property(r => r.TextEs).HasMaxLength(4000);
+        builder.Property(r => r.IssueCodes).HasMaxLength(Recommendation.MaxIssues * (CatalogCode.MaxLength + 1));
+        builder.Property(r => r.TextEn).HasMaxLength(Recommendation.TextMaxLength);
+        builder.Property(r => r.TextEs).HasMaxLength(Recommendation.TextMaxLength);
         builder.HasOne(r => r.Track).WithMany().HasForeignKey(r => r.TrackId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Plan).WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasMany(r => r.Changes).WithOne(c => c.Recommendation).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.PlanId, r.Status });
     }
 }

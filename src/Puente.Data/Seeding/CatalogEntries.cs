@@ -14,6 +14,8 @@ internal sealed record ActorEntry(string Code, string Section, string Type, stri
 internal sealed record RecommendationEntry(string Code, string Section, int Number, string Addressee, string? TrackCode,
     IReadOnlyList<string>? IssueCodes, string TextEn, string TextEs);
 
+internal sealed record PlanEntry(string Code, string NameEn, string NameEs, string? DescriptionEn, string? DescriptionEs);
+
 internal sealed record IssueEntry(string Code, string Section, string NameEn, string NameEs, string? DescriptionEn, string? DescriptionEs, bool EarlyCrisisRisk);
 
 internal sealed record AdministrationEntry(string Code, string Section, string Country, string HeadOfStateEn, string HeadOfStateEs,

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Puente.Core.Catalog;
+using Puente.Core.Plans;
 using Puente.Core.Records;
 using Puente.Core.Text;
 
@@ -18,7 +19,7 @@ public sealed record SeedReport(int Created, int Updated, int Unchanged, int Kep
 /// </summary>
 public sealed class CatalogSeeder(PuenteDbContext db)
 {
-    public static IReadOnlyList<string> Sections { get; } = ["I", "II", "III", "IV", "V", "VI", "VII", "Conclusion"];
+    public static IReadOnlyList<string> Sections => PlanSections.Paper;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { AllowTrailingCommas = false };
 
@@ -76,8 +77,21 @@ public sealed class CatalogSeeder(PuenteDbContext db)
             m.Established = e.Established?.ToString(CultureInfo.InvariantCulture);
         }, cancellationToken);
 
-        await _upsert.UpsertAsync(db.Recommendations, Load<RecommendationEntry>("recommendations.json"), e => e.Code, e => e.Section, (r, e, file) =>
+        // The white paper is the first plan; every recommendation of its file belongs to it.
+        var plans = await _upsert.UpsertAsync(db.Set<Plan>(), Load<PlanEntry>("plans.json", requireSection: false), e => e.Code, _ => null, (p, e, _) =>
         {
+            p.NameEn = e.NameEn;
+            p.NameEs = e.NameEs;
+            p.DescriptionEn = e.DescriptionEn ?? "";
+            p.DescriptionEs = e.DescriptionEs ?? "";
+        }, cancellationToken);
+        var paper = plans.TryGetValue(Plan.WhitePaperCode, out var found) ? found
+            : throw new InvalidDataException($"Catalog file plans.json has no plan {Plan.WhitePaperCode}.");
+
+        var recommendations = await _upsert.UpsertAsync(db.Recommendations, Load<RecommendationEntry>("recommendations.json"), e => e.Code, e => e.Section, (r, e, file) =>
+        {
+            r.Plan = paper;
+            r.PlanId = paper.Id;
             r.Number = e.Number;
             r.Addressee = ParseEnum<Addressee>(e.Addressee, file, e.Code, "addressee");
             r.Track = TrackFor(tracks, e.TrackCode, file, e.Code);
@@ -86,6 +100,13 @@ public sealed class CatalogSeeder(PuenteDbContext db)
             r.TextEn = e.TextEn;
             r.TextEs = e.TextEs;
         }, cancellationToken);
+
+        // Recommendations seeded before plans existed (unchanged since, so not applied above) join the paper now.
+        foreach (var r in recommendations.Values.Where(r => r.PlanId is null))
+        {
+            r.Plan = paper;
+            r.PlanId = paper.Id;
+        }
 
         var actorEntries = Load<ActorEntry>("actors.json");
         var actorCodes = actorEntries.Select(a => a.Entry.Code).ToHashSet(StringComparer.Ordinal);

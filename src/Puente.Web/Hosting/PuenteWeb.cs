@@ -32,6 +32,7 @@ public static class PuenteWeb
         services.AddHostedService<PuenteStartup>();
         services.AddRecordServices();
         services.AddScoped<Features.Timelines.TimelineService>();
+        services.AddScoped<Features.Plans.PlanService>();
         services.AddPuenteEvents();
 
         services.AddAuthentication(o =>

@@ -4,6 +4,7 @@ using Puente.Core.Access;
 using Puente.Core.Catalog;
 using Puente.Core.Commitments;
 using Puente.Core.Memory;
+using Puente.Core.Plans;
 using Puente.Core.Records;
 using Puente.Core.Water;
 using Puente.Web.Tests.Infrastructure;
@@ -60,7 +61,7 @@ public abstract class AccessTests<TApp>(TApp app)
     {
         ["Track"] = "tracks", ["AgendaIssue"] = "issues", ["Recommendation"] = "recommendations",
         ["Administration"] = "administrations", ["Actor"] = "actors", ["Mechanism"] = "mechanisms",
-        ["Person"] = "people", ["Post"] = "posts", ["Engagement"] = "engagements", ["Commitment"] = "commitments",
+        ["Person"] = "people", ["Post"] = "posts", ["Engagement"] = "engagements", ["Commitment"] = "commitments", ["Plan"] = "plans",
     };
 
     /// <summary>Types searched and with a history of their own in the API (the catalog's other types are plain lists).</summary>
@@ -70,6 +71,39 @@ public abstract class AccessTests<TApp>(TApp app)
     private const string AnchorPerson = "ACC-ANCHOR-PERSON";
     private const string AnchorPost = "ACC-ANCHOR-POST";
     private const string AnchorMechanism = "ACC-SESSIONS";
+
+    /// <summary>The Shared plan every probe recommendation belongs to; each probe addresses another addressee, so the
+    /// scorecard by addressee has one group per readable probe (and its status change counted In progress).</summary>
+    private const string AnchorPlan = "ACC-PLAN";
+
+    private static string AddresseeOf(Probe p) => ((Addressee)(int)p.Level).ToString();
+
+    private static string StatusNote(Probe p) => $"probe {p.Level} status note";
+
+    /// <summary>A scorecard (or a trend's last point) by addressee: the probe's group, with its status change counted.</summary>
+    private static bool ScorecardShows(Probe p, HttpResponseMessage r, string body)
+    {
+        if (r.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}");
+        }
+
+        var root = System.Text.Json.JsonDocument.Parse(body).RootElement;
+        var scorecard = root.TryGetProperty("points", out var points) ? points[points.GetArrayLength() - 1] : root;
+        var group = scorecard.GetProperty("groups").EnumerateArray().FirstOrDefault(g => g.GetProperty("key").GetString() == AddresseeOf(p));
+        if (group.ValueKind == System.Text.Json.JsonValueKind.Undefined)
+        {
+            return false;
+        }
+
+        return group.GetProperty("total").GetInt32() == 1 && group.GetProperty("counts").GetProperty("InProgress").GetInt32() == 1
+            ? true
+            : throw new InvalidOperationException($"the probe's group without its status change: {p}");
+    }
+
+    /// <summary>A recommendation's page or answer: shown with its status history, or not at all.</summary>
+    private static bool RecommendationShows(Probe p, HttpResponseMessage r, string body) => DetailShows(p, r, body)
+        && (body.Contains(StatusNote(p), StringComparison.Ordinal) ? true : throw new InvalidOperationException($"the recommendation without its status history: {p}"));
 
     private static readonly string[] WaterTypes = [nameof(WaterDeliveryRecord), nameof(StorageReadingRecord), nameof(ReserveMovementRecord)];
 
@@ -108,6 +142,26 @@ public abstract class AccessTests<TApp>(TApp app)
             _ => null,
         }, DetailShows),
         new("api attachment download", false, p => p.Type == nameof(EngagementAttachment) ? $"/api/v1/engagements/{p.Code}/attachments/{p.Id}" : null, DetailShows),
+        new("api plan scorecard", false, p => p.Type switch
+        {
+            "Plan" => $"/api/v1/plans/{p.Code}/scorecard",
+            "Recommendation" => $"/api/v1/plans/{AnchorPlan}/scorecard?by=addressee&asOf=2021-01-01",
+            _ => null,
+        }, (p, r, b) => p.Type == "Plan" ? DetailShows(p, r, b) : ScorecardShows(p, r, b)),
+        new("api plan trend", false, p => p.Type switch
+        {
+            "Plan" => $"/api/v1/plans/{p.Code}/scorecard/trend",
+            "Recommendation" => $"/api/v1/plans/{AnchorPlan}/scorecard/trend?from=2020-01-01&to=2020-12-31&by=addressee",
+            _ => null,
+        }, (p, r, b) => p.Type == "Plan" ? DetailShows(p, r, b) : ScorecardShows(p, r, b)),
+        new("api plan with its recommendations", false, p => p.Type == "Recommendation" ? $"/api/v1/plans/{AnchorPlan}" : null, ListShows),
+        new("api plan export", false, p => p.Type switch
+        {
+            "Plan" => $"/api/v1/plans/{p.Code}/export?format=json",
+            "Recommendation" => $"/api/v1/plans/{AnchorPlan}/export?format=csv",
+            _ => null,
+        }, (p, r, b) => p.Type == "Plan" ? DetailShows(p, r, b) : ListShows(p, r, b)),
+        new("api recommendation with its status history", false, p => p.Type == "Recommendation" ? $"/api/v1/recommendations/{p.Code}" : null, RecommendationShows),
         new("api water list", false, p => p.Type switch
         {
             nameof(WaterDeliveryRecord) => "/api/v1/water/riogrande/deliveries?pageSize=200",
@@ -116,11 +170,22 @@ public abstract class AccessTests<TApp>(TApp app)
             _ => null,
         }, ListShows),
         new("ui water page", true, p => p.Type == nameof(ReserveMovementRecord) ? "/Water" : null, ListShows),
+        new("ui plan scorecard", true, p => p.Type == "Recommendation" ? $"/Plans/{AnchorPlan}?asOf=2021-01-01" : null, ListShows),
+        new("ui plan export", true, p => p.Type switch
+        {
+            "Plan" => $"/Plans/{p.Code}?handler=Export&format=json",
+            "Recommendation" => $"/Plans/{AnchorPlan}?handler=Export&format=csv",
+            _ => null,
+        }, (p, r, b) => p.Type == "Plan" ? DetailShows(p, r, b) : ListShows(p, r, b)),
+        new("ui recommendation with its status history", true, p => p.Type == "Recommendation" ? $"/Recommendations/{p.Code}" : null, RecommendationShows),
+        new("ui status form", true, p => p.Type == "Recommendation" ? $"/Recommendations/{p.Code}/Status" : null,
+            (p, r, b) => r.StatusCode == HttpStatusCode.OK && b.Contains(p.Name, StringComparison.Ordinal)),
         new("ui list", true, p => !IsCatalog(p) || IsMemory(p) ? null : p.Type switch
         {
             "Actor" => "/Actors?q=probe",
             "Mechanism" => "/Mechanisms?q=probe",
             "Recommendation" => "/Catalog/Recommendations",
+            "Plan" => "/Plans",
             _ => "/Catalog",
         }, ListShows),
         new("ui detail", true, p => !IsCatalog(p) || IsMemory(p) ? null : p.Type switch
@@ -128,13 +193,15 @@ public abstract class AccessTests<TApp>(TApp app)
             "Actor" => $"/Actors/Details/{p.Id}",
             "Mechanism" => $"/Mechanisms/Details/{p.Id}",
             "Recommendation" => "/Catalog/Recommendations?section=II",
+            "Plan" => $"/Plans/{p.Code}",
             _ => "/Catalog",
-        }, (p, r, b) => p.Type is "Actor" or "Mechanism" ? DetailShows(p, r, b) : ListShows(p, r, b)),
+        }, (p, r, b) => p.Type is "Actor" or "Mechanism" or "Plan" ? DetailShows(p, r, b) : ListShows(p, r, b)),
         new("ui edit form", true, p => !IsCatalog(p) || IsMemory(p) ? null : p.Type switch
         {
             "Actor" => $"/Actors/Edit/{p.Id}",
             "Mechanism" => $"/Mechanisms/Edit/{p.Id}",
             "Recommendation" => "/Catalog/Recommendations",
+            "Plan" => "/Plans",
             _ => "/Catalog",
         }, (p, r, b) => p.Type is "Actor" or "Mechanism"
             ? r.StatusCode == HttpStatusCode.OK && b.Contains(p.Name, StringComparison.Ordinal)
@@ -187,7 +254,7 @@ public abstract class AccessTests<TApp>(TApp app)
     ];
 
     /// <summary>Paths that are for editors (and administrators) only: a viewer or analyst never sees the record there.</summary>
-    private static readonly string[] EditorPaths = ["ui edit form", "ui memory edit form", "ui participant picker"];
+    private static readonly string[] EditorPaths = ["ui edit form", "ui memory edit form", "ui participant picker", "ui status form"];
 
     [Fact]
     public async Task Nothing_leaks_on_any_read_path_for_any_role_or_side()
@@ -301,6 +368,7 @@ public abstract class AccessTests<TApp>(TApp app)
         .. await db.Set<EngagementAttachment>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<Commitment>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<CommitmentStatusChange>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<Plan>().Where(r => ids.Contains(r.Id)).ToListAsync(),
     ];
 
     [Fact]
@@ -309,14 +377,16 @@ public abstract class AccessTests<TApp>(TApp app)
         app.SkipIfUnavailable();
         using var client = app.Anonymous();
         foreach (var url in new[] { "/api/v1/actors", "/api/v1/mechanisms", "/api/v1/tracks", "/api/v1/issues", "/api/v1/recommendations",
-                     "/api/v1/administrations", "/api/v1/actors/MX-SRE", "/api/v1/actors/MX-SRE/history" })
+                     "/api/v1/administrations", "/api/v1/actors/MX-SRE", "/api/v1/actors/MX-SRE/history", "/api/v1/plans",
+                     "/api/v1/plans/WHITE-PAPER-2025/scorecard", "/api/v1/plans/WHITE-PAPER-2025/export", "/api/v1/recommendations/III-04" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
-        foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Catalog", "/Catalog/Recommendations", "/Admin/Users", "/Admin/Audit" })
+        foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Catalog", "/Catalog/Recommendations", "/Admin/Users", "/Admin/Audit", "/Plans",
+                     "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04", "/Recommendations/III-04/Status" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -378,7 +448,8 @@ public abstract class AccessTests<TApp>(TApp app)
             var anchorPost = new Post { Id = Guid.CreateVersion7(), Code = AnchorPost, NameEn = "Anchor post", NameEs = "Anchor post", ActorId = dos.Id, Country = "US", Seniority = Seniority.Cabinet };
             var sreHead = db.Set<Post>().IgnoreQueryFilters().Single(p => p.Code == "MX-FOREIGN-SECRETARY");
             var anchorMechanism = new Mechanism { Id = Guid.CreateVersion7(), Code = AnchorMechanism, NameEn = "Anchor mechanism", NameEs = "Anchor mechanism", Participants = "MX,US" };
-            db.AddRange(anchorPerson, anchorPost, anchorMechanism);
+            var anchorPlan = new Plan { Id = Guid.CreateVersion7(), Code = AnchorPlan, NameEn = "Anchor plan", NameEs = "Anchor plan" };
+            db.AddRange(anchorPerson, anchorPost, anchorMechanism, anchorPlan);
             db.Add(new Tenure { Id = Guid.CreateVersion7(), Code = "T-ACC-ANCHOR", PostId = anchorPost.Id, PersonId = anchorPerson.Id, From = new DateOnly(2000, 1, 1) });
             foreach (var level in Enum.GetValues<Level>())
             {
@@ -388,7 +459,9 @@ public abstract class AccessTests<TApp>(TApp app)
                 [
                     new Track { Code = "ACC-" + suffix, NameEn = name + "Track", NameEs = name + "Track", SortOrder = 99 },
                     new AgendaIssue { Code = "ACC-" + suffix, NameEn = name + "AgendaIssue", NameEs = name + "AgendaIssue" },
-                    new Recommendation { Code = "II-9" + (int)level, Number = 90 + (int)level, Addressee = Addressee.BOTH, TextEn = name + "Recommendation", TextEs = name + "Recommendation" },
+                    new Recommendation { Code = "II-9" + (int)level, Number = 90 + (int)level, Addressee = (Addressee)(int)level, TextEn = name + "Recommendation", TextEs = name + "Recommendation",
+                        PlanId = anchorPlan.Id, Status = RecommendationStatus.InProgress, StatusDate = new DateOnly(2020, 6, 1) },
+                    new Plan { Code = "ACC-" + suffix, NameEn = name + "Plan", NameEs = name + "Plan" },
                     new Administration { Code = "ACC-" + suffix, Country = "MX", HeadOfStateEn = name + "Administration", HeadOfStateEs = name + "Administration", TitleEn = "T", TitleEs = "T", TermStart = new DateOnly(1900, 1, 1), TermEnd = new DateOnly(1900, 12, 31) },
                     new Actor { Code = "ACC-" + suffix, NameEn = name + "Actor", NameEs = name + "Actor", Country = "MX", Type = ActorType.Agency },
                     new Mechanism { Code = "ACC-" + suffix, NameEn = name + "Mechanism", NameEs = name + "Mechanism", Participants = "MX,US" },
@@ -438,6 +511,13 @@ public abstract class AccessTests<TApp>(TApp app)
                             // The anchor person held the probe post (and the anchor post) when the probe engagements met.
                             db.Add(new Tenure { Id = Guid.CreateVersion7(), Code = "T-ACC-P-" + suffix, PostId = post.Id, PersonId = anchorPerson.Id, From = new DateOnly(2000, 1, 1), Acting = true });
                             break;
+                        case Recommendation recommendation:
+                            // Its status change is a part: read exactly by the recommendation's readers.
+                            var change = new RecommendationStatusChange { Id = Guid.CreateVersion7(), Code = "P-ACC-RSC-" + suffix, Sequence = 1,
+                                Status = RecommendationStatus.InProgress, Date = new DateOnly(2020, 6, 1), NoteEn = $"probe {level} status note", NoteEs = $"probe {level} status note" };
+                            change.FollowAccessOf(recommendation);
+                            db.Add(change);
+                            break;
                         case Engagement engagement:
                             var participant = new Participant { Id = Guid.CreateVersion7(), Code = "P-ACC-" + suffix, PersonId = anchorPerson.Id, Lead = true };
                             participant.FollowAccessOf(engagement);
@@ -449,11 +529,11 @@ public abstract class AccessTests<TApp>(TApp app)
                             probes.Add(new Probe(nameof(EngagementAttachment), level, attachment.Id, engagement.Id.ToString(), name + "attachment"));
                             break;
                         case Commitment commitment:
-                            var change = new CommitmentStatusChange { Id = Guid.CreateVersion7(), Code = "P-ACC-C-" + suffix, Sequence = 1, Status = CommitmentStatus.InProgress,
-                                Date = new DateOnly(2020, 6, 10), NoteEn = name + "status note", NoteEs = name + "status note" };
-                            change.FollowAccessOf(commitment);
-                            db.Add(change);
-                            probes.Add(new Probe(nameof(CommitmentStatusChange), level, change.Id, commitment.Id.ToString(), name + "status note"));
+                            var statusChange = new CommitmentStatusChange { Id = Guid.CreateVersion7(), Code = "P-ACC-C-" + suffix, Sequence = 1, Status = CommitmentStatus.InProgress,
+                                Date = new DateOnly(2020, 6, 10), NoteEn = name + "commitment status note", NoteEs = name + "commitment status note" };
+                            statusChange.FollowAccessOf(commitment);
+                            db.Add(statusChange);
+                            probes.Add(new Probe(nameof(CommitmentStatusChange), level, statusChange.Id, commitment.Id.ToString(), name + "commitment status note"));
                             break;
                     }
 
@@ -469,6 +549,7 @@ public abstract class AccessTests<TApp>(TApp app)
                         Post p => p.NameEn,
                         Engagement e => e.NameEn,
                         Commitment c => c.NameEn,
+                        Plan plan => plan.NameEn,
                         WaterDeliveryRecord d => d.DocumentReference!,
                         ReserveMovementRecord m => m.DocumentReference!,
                         _ => record.Id.ToString(), // storage readings have no text: the lists show their id

@@ -72,7 +72,8 @@ public abstract class HardeningTests<TApp>(TApp app)
     {
         app.SkipIfUnavailable();
         using var client = await app.UiAs(TestUsers.MxEditor);
-        foreach (var url in new[] { "/", "/Actors", "/Actors/Edit", "/Mechanisms", "/Water", "/Water/Record", "/Events", "/Events/Narrative" })
+        foreach (var url in new[] { "/", "/Actors", "/Actors/Edit", "/Mechanisms", "/Water", "/Water/Record", "/Events", "/Events/Narrative", "/Plans",
+                     "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04", "/Recommendations/III-04/Status" })
         {
             var html = await client.GetStringAsync(url);
             Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);

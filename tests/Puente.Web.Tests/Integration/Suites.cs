@@ -46,3 +46,7 @@ public sealed class PostgresMemoryPageTests(PostgresApp app) : MemoryPageTests<P
 public sealed class SqliteCommitmentTests(SqliteApp app) : CommitmentTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresCommitmentTests(PostgresApp app) : CommitmentTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqlitePlanTests(SqliteApp app) : PlanTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresPlanTests(PostgresApp app) : PlanTests<PostgresApp>(app), IClassFixture<PostgresApp>;

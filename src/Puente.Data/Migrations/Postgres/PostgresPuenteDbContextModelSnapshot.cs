@@ -588,8 +588,8 @@ namespace Puente.Data.Migrations.Postgres
 
                     b.Property<string>("IssueCodes")
                         .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasMaxLength(820)
+                        .HasColumnType("character varying(820)");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -599,6 +599,9 @@ namespace Puente.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Section")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
@@ -606,6 +609,14 @@ namespace Puente.Data.Migrations.Postgres
                     b.Property<string>("SeedHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("TextEn")
                         .IsRequired()
@@ -638,6 +649,8 @@ namespace Puente.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("TrackId");
+
+                    b.HasIndex("PlanId", "Status");
 
                     b.ToTable("Recommendations", (string)null);
                 });
@@ -1724,6 +1737,180 @@ namespace Puente.Data.Migrations.Postgres
                     b.ToTable("Tenures", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Core.Plans.Plan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DescriptionEs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NameEs")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("OwnerSide")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("SeedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Core.Plans.RecommendationStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("EvidenceCommitmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EvidenceEngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NoteEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NoteEs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OwnerSide")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("SeedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("EvidenceCommitmentId");
+
+                    b.HasIndex("EvidenceEngagementId");
+
+                    b.HasIndex("ParentId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId", "Date", "Sequence", "Status", "Confidentiality", "OwnerSide")
+                        .HasDatabaseName("IX_RecommendationStatusChanges_AsOf");
+
+                    b.ToTable("RecommendationStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Core.Records.RecordGrant", b =>
                 {
                     b.Property<long>("Id")
@@ -2217,10 +2404,17 @@ namespace Puente.Data.Migrations.Postgres
 
             modelBuilder.Entity("Puente.Core.Catalog.Recommendation", b =>
                 {
+                    b.HasOne("Puente.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Puente.Core.Catalog.Track", "Track")
                         .WithMany()
                         .HasForeignKey("TrackId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Plan");
 
                     b.Navigation("Track");
                 });
@@ -2387,6 +2581,32 @@ namespace Puente.Data.Migrations.Postgres
                     b.Navigation("Person");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Puente.Core.Plans.RecommendationStatusChange", b =>
+                {
+                    b.HasOne("Puente.Core.Commitments.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceCommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Puente.Core.Memory.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceEngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Puente.Core.Catalog.Recommendation", "Recommendation")
+                        .WithMany("Changes")
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recommendation");
+                });
+
+            modelBuilder.Entity("Puente.Core.Catalog.Recommendation", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Puente.Core.Commitments.Commitment", b =>

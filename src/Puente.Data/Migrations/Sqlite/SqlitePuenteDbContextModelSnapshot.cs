@@ -577,7 +577,7 @@ namespace Puente.Data.Migrations.Sqlite
 
                     b.Property<string>("IssueCodes")
                         .IsRequired()
-                        .HasMaxLength(300)
+                        .HasMaxLength(820)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -588,12 +588,23 @@ namespace Puente.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Section")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SeedHash")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TextEn")
@@ -627,6 +638,8 @@ namespace Puente.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("TrackId");
+
+                    b.HasIndex("PlanId", "Status");
 
                     b.ToTable("Recommendations", (string)null);
                 });
@@ -1713,6 +1726,180 @@ namespace Puente.Data.Migrations.Sqlite
                     b.ToTable("Tenures", (string)null);
                 });
 
+            modelBuilder.Entity("Puente.Core.Plans.Plan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEs")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerSide")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("Puente.Core.Plans.RecommendationStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvidenceCommitmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvidenceEngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteEs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerSide")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("EvidenceCommitmentId");
+
+                    b.HasIndex("EvidenceEngagementId");
+
+                    b.HasIndex("ParentId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId", "Date", "Sequence", "Status", "Confidentiality", "OwnerSide")
+                        .HasDatabaseName("IX_RecommendationStatusChanges_AsOf");
+
+                    b.ToTable("RecommendationStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("Puente.Core.Records.RecordGrant", b =>
                 {
                     b.Property<long>("Id")
@@ -2204,10 +2391,17 @@ namespace Puente.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Puente.Core.Catalog.Recommendation", b =>
                 {
+                    b.HasOne("Puente.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Puente.Core.Catalog.Track", "Track")
                         .WithMany()
                         .HasForeignKey("TrackId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Plan");
 
                     b.Navigation("Track");
                 });
@@ -2374,6 +2568,32 @@ namespace Puente.Data.Migrations.Sqlite
                     b.Navigation("Person");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Puente.Core.Plans.RecommendationStatusChange", b =>
+                {
+                    b.HasOne("Puente.Core.Commitments.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceCommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Puente.Core.Memory.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceEngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Puente.Core.Catalog.Recommendation", "Recommendation")
+                        .WithMany("Changes")
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recommendation");
+                });
+
+            modelBuilder.Entity("Puente.Core.Catalog.Recommendation", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Puente.Core.Commitments.Commitment", b =>

@@ -6,7 +6,7 @@ using Puente.Web.Api;
 
 namespace Puente.Web.Features.Catalog;
 
-/// <summary><c>/api/v1/tracks</c>, <c>/issues</c>, <c>/administrations</c>, <c>/recommendations</c>: the paper's catalog, read-only.</summary>
+/// <summary><c>/api/v1/tracks</c>, <c>/issues</c>, <c>/administrations</c>, <c>/recommendations</c> (the list): the paper's catalog, read-only.</summary>
 public static class CatalogApi
 {
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder api)
@@ -19,10 +19,7 @@ public static class CatalogApi
         group.MapGet("/recommendations", async Task<Results<Ok<Paged<RecommendationDto>>, ValidationProblem>> (PuenteDbContext db, string? section,
             string? addressee, string? track, string? issue, int? page, int? pageSize, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             await ListAsync(RecommendationQuery.Filter(db, section, addressee, track, issue), page, pageSize, RecommendationDto.From, t, ct));
-        group.MapGet("/recommendations/{id}", async Task<Results<Ok<RecommendationDto>, ProblemHttpResult>> (PuenteDbContext db, string id, CancellationToken ct) =>
-            await RecordLookup.FindAsync(db.Recommendations.AsNoTracking().Include(r => r.Track), id, ct) is { } r
-                ? TypedResults.Ok(RecommendationDto.From(r, CultureInfo.CurrentUICulture))
-                : ApiResults.NotFound());
+        // One recommendation, with its status history, is the Plans feature's (/recommendations/{code}).
         return api;
     }
 

@@ -19,11 +19,13 @@ public sealed record IssueDto(Guid Id, string Code, string? Section, string Name
         x.EarlyCrisisRisk);
 }
 
+/// <summary>A recommendation in a list: its plan's code and its current status (the latest of its status changes).</summary>
 public sealed record RecommendationDto(Guid Id, string Code, string? Section, int Number, string Addressee, string? Track,
-    IReadOnlyList<string> Issues, string Text, string TextEn, string TextEs)
+    IReadOnlyList<string> Issues, string Text, string TextEn, string TextEs, string? Plan, string Status, DateOnly? StatusDate)
 {
     public static RecommendationDto From(Recommendation x, CultureInfo c) => new(x.Id, x.Code, x.Section, x.Number, x.Addressee.ToString(),
-        x.Track?.Code, x.IssueCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), Bilingual.Pick(x.TextEn, x.TextEs, c), x.TextEn, x.TextEs);
+        x.Track?.Code, x.IssueCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), Bilingual.Pick(x.TextEn, x.TextEs, c), x.TextEn, x.TextEs,
+        x.Plan?.Code, x.Status.ToString(), x.StatusDate);
 }
 
 public sealed record AdministrationDto(Guid Id, string Code, string Country, string HeadOfState, string HeadOfStateEn, string HeadOfStateEs,

@@ -9,7 +9,7 @@ public static class RecommendationQuery
     /// <summary>The recommendations in paper order (section, then number), filtered.</summary>
     public static IQueryable<Recommendation> Filter(PuenteDbContext db, string? section, string? addressee, string? track, string? issue)
     {
-        var query = db.Recommendations.AsNoTracking().Include(r => r.Track).AsQueryable();
+        var query = db.Recommendations.AsNoTracking().Include(r => r.Track).Include(r => r.Plan).AsQueryable();
         if (!string.IsNullOrWhiteSpace(section))
         {
             var s = section.Trim();

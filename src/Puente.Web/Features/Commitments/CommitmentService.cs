@@ -311,9 +311,9 @@ public sealed class CommitmentService(PuenteDbContext db, IStringLocalizer<Share
         };
     }
 
-    /// <summary>A plan's code (the plans feature adds them; the paper is the first).</summary>
-    private static Task<bool> IsPlanAsync(string code, CancellationToken cancellationToken) =>
-        Task.FromResult(code == "WHITE-PAPER-2025");
+    /// <summary>A readable plan's code (the paper, <c>WHITE-PAPER-2025</c>, and imported plans).</summary>
+    private Task<bool> IsPlanAsync(string code, CancellationToken cancellationToken) =>
+        Db.Set<Core.Plans.Plan>().AnyAsync(p => p.Code == code, cancellationToken);
 
     private async Task<Post?> OwnerAsync(string? code, string field, string country, Guid? current, FieldErrors errors, CancellationToken cancellationToken)
     {
