@@ -50,9 +50,12 @@ public sealed class Commitment : BilingualRecord
     /// <summary>An account group that follows it (lower case; its members see it under "mine" and get its reminders).</summary>
     public string? Team { get; set; }
 
+    /// <summary>The latest status: state, not content (recording it is not a local edit of a seeded commitment).</summary>
+    [RecordState]
     public CommitmentStatus Status { get; set; }
 
     /// <summary>The date of the latest status change (<see cref="MadeOn"/> before any).</summary>
+    [RecordState]
     public DateOnly StatusDate { get; set; }
 
     public List<CommitmentStatusChange> Changes { get; set; } = [];

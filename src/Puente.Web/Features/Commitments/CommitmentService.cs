@@ -498,9 +498,11 @@ public sealed class CommitmentService(PuenteDbContext db, IStringLocalizer<Share
         };
         change.FollowAccessOf(commitment);
         Db.Add(change);
+        // Only its state changes ([RecordState], decision 0043): a seeded commitment stays seeded. Two editors recording
+        // at once take the same sequence number, and the database's unique (commitment, sequence) index refuses the
+        // second (409).
         commitment.Status = status;
         commitment.StatusDate = date;
-        Db.Entry(commitment).State = EntityState.Modified;
         await Db.SaveChangesAsync(cancellationToken);
         return (change, errors);
     }
