@@ -51,6 +51,8 @@ public static class PuenteDataServices
         services.AddScoped<AccountService>();
         services.AddScoped<Water.WaterService>();
         services.AddScoped<Memory.EngagementImporter>();
+        services.TryAddSingleton<Mail.IMailOutbox, Mail.MailOutbox>();
+        services.TryAddSingleton<Notifications.Notifier>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using Puente.Web.Features.Catalog;
 using Puente.Web.Features.Engagements;
 using Puente.Web.Features.Events;
 using Puente.Web.Features.Mechanisms;
+using Puente.Web.Features.Notifications;
 using Puente.Web.Features.People;
 using Puente.Web.Features.Posts;
 using Puente.Web.Features.Timelines;
@@ -39,6 +40,7 @@ signedIn.MapEngagementsApi(); // /engagements, attachments, /mechanisms/{code}/s
 signedIn.MapTimelinesApi();   // /timelines/{actor|person|post|mechanism|issue}/{code}
 signedIn.MapWaterApi();       // /water/...
 signedIn.MapEventsApi();      // /events/...
+signedIn.MapNotificationsApi(); // /notifications: the caller's own, and marking them read
 
 var urls = app.Configuration["Urls"]; // read now: the failure messages below are written after the host is disposed
 
