@@ -169,6 +169,9 @@ public abstract class AccessTests<TApp>(TApp app)
         new("ui post timeline", true, p => p.Type == "Engagement" ? $"/Timelines/post/{AnchorPost}" : null, ListShows),
         new("ui engagements of a person", true, p => p.Type == "Engagement" ? $"/Engagements?person={AnchorPerson}" : null, ListShows),
         new("ui attachment download", true, p => p.Type == nameof(EngagementAttachment) ? $"/Engagements/Attachment/{p.Code}/{p.Id}" : null, DetailShows),
+        // Every user has a notification about every probe person: each sees (and counts) only those they may read.
+        new("api notifications", false, p => p.Type == "Person" ? "/api/v1/notifications" : null, ListShows),
+        new("ui notifications", true, p => p.Type == "Person" ? "/Notifications" : null, ListShows),
     ];
 
     /// <summary>Paths that are for editors (and administrators) only: a viewer or analyst never sees the record there.</summary>
@@ -354,6 +357,7 @@ public abstract class AccessTests<TApp>(TApp app)
         {
             var probes = new List<Probe>();
             var usAnalystId = db.Users.Single(u => u.UserName == "us-analyst").Id;
+            var userIds = db.Users.ToDictionary(u => u.UserName!, u => u.Id);
             var sre = db.Actors.IgnoreQueryFilters().Single(a => a.Code == "MX-SRE");
             var dos = db.Actors.IgnoreQueryFilters().Single(a => a.Code == "US-DOS");
             // Shared anchors whose lists, holders and timelines show the probes (or must not).
@@ -410,6 +414,12 @@ public abstract class AccessTests<TApp>(TApp app)
                             var held = new Post { Id = Guid.CreateVersion7(), Code = "ACC-HOLD-" + suffix, NameEn = "held " + suffix, NameEs = "held " + suffix, ActorId = sre.Id, Country = "MX", Seniority = Seniority.Cabinet };
                             db.Add(held);
                             db.Add(new Tenure { Id = Guid.CreateVersion7(), Code = "T-ACC-" + suffix, PostId = held.Id, PersonId = person.Id, From = new DateOnly(2019, 1, 1) });
+                            foreach (var user in TestUsers.All)
+                            {
+                                db.Add(new Data.Notifications.Notification { Id = Guid.CreateVersion7(), UserId = userIds[user.Name],
+                                    Kind = PersonNotificationSource.KindName, RecordId = person.Id, Occasion = "due-7", CreatedAt = DateTimeOffset.UnixEpoch });
+                            }
+
                             break;
                         case Post post:
                             db.Add(new PostCounterpart { Id = Guid.CreateVersion7(), Code = "CP-ACC-" + suffix, PostId = post.Id, CounterpartId = anchorPost.Id });
