@@ -187,7 +187,7 @@ public sealed partial class PuenteScheduler(IServiceProvider services, IOptions<
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler: off on this node (Puente:Scheduler:Enabled is false)")]
     private partial void LogDisabled();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler: started as {InstanceId} ({Clustered})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler: started as {InstanceId}; clustered: {Clustered}")]
     private partial void LogStarted(string instanceId, bool clustered);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler: {Job} every {Interval}")]
