@@ -138,7 +138,9 @@ public sealed partial class PuenteScheduler(IServiceProvider services, IOptions<
     /// scope of its own that reads as the system (jobs act for no user).</summary>
     private void Common(IQuartzBuilder q)
     {
-        q.Services.AddSingleton(loggers);
+        // Quartz's log entries go to the host's logging (and its filters), through a provider: the scheduler's own
+        // container keeps a logger factory of its own.
+        q.Services.AddLogging(b => b.AddProvider(new HostLogging(loggers)));
         q.ConfigureScheduler(s => s.InstanceName = Name);
         q.UseJobFactory(new MicrosoftDependencyInjectionJobFactory(services, Options.Create(new JobFactoryOptions
         {
@@ -181,6 +183,17 @@ public sealed partial class PuenteScheduler(IServiceProvider services, IOptions<
                 .Build();
             await scheduler.ScheduleJob(detail, [trigger], new ScheduleJobOptions { Replace = true }, ct);
             LogScheduled(job.Name, interval);
+        }
+    }
+
+    /// <summary>Hands every logger the scheduler's container asks for to the host's logger factory.</summary>
+    private sealed class HostLogging(ILoggerFactory host) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => host.CreateLogger(categoryName);
+
+        public void Dispose()
+        {
+            // The host owns its factory.
         }
     }
 
