@@ -25,9 +25,10 @@ public static class UsersCommands
         var displayName = new Option<string?>("--display-name") { Description = "Name shown in the interface." };
         var groups = new Option<string?>("--groups") { Description = "Comma-separated groups (for Restricted records)." };
         var posts = new Option<string?>("--posts") { Description = "Comma-separated codes of the posts the account holds or staffs (its commitments and reminders)." };
+        var email = new Option<string?>("--email") { Description = "Where the account's e-mail reminders go." };
         var add = new Command("add", "Create an account, usable at once by the API; the password is read from standard input.")
         {
-            name, role, side, displayName, groups, posts,
+            name, role, side, displayName, groups, posts, email,
         };
         add.SetAction((parse, ct) => WithAccountsAsync(parse.GetValue(dataDir), stderr, async accounts =>
         {
@@ -46,7 +47,7 @@ public static class UsersCommands
 
             var result = await accounts.CreateAsync(new NewAccount(parse.GetValue(name)!, parse.GetValue(role)!, parsedSide, password,
                 parse.GetValue(displayName), (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                Posts: (parse.GetValue(posts) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+                Posts: (parse.GetValue(posts) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Email: parse.GetValue(email)),
                 Viewer.System, ct);
             return await ReportAsync(result, $"Created {parse.GetValue(name)} ({Roles.Normalize(parse.GetValue(role))}, {parsedSide}).", stdout, stderr);
         }, ct));

@@ -52,6 +52,9 @@ public static class PuenteDataServices
         services.AddScoped<Water.WaterService>();
         services.AddScoped<Memory.EngagementImporter>();
         services.AddScoped<Plans.PlanImporter>();
+
+        services.TryAddSingleton<Mail.IMailOutbox, Mail.MailOutbox>();
+        services.TryAddSingleton<Notifications.Notifier>();
         return services;
     }
 

@@ -86,6 +86,7 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
     private bool ViewerIsAdministrator => Viewer.IsAdministrator;
     private Side? ViewerSide => Viewer.Side;
     private string[] ViewerPrincipals => [.. Viewer.Principals];
+    private string? ViewerUserId => Viewer.UserId;
 
     /// <summary>Queues an account event (sign-in, failed sign-in, role change, …) for the next save.</summary>
     public void RecordAccountEvent(AuditAction action, string actor, string? actorUserId, string subject, string? before = null, string? after = null)
@@ -155,6 +156,11 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
               || (a.Confidentiality == Confidentiality.Internal && a.OwnerSide == ViewerSide)
               || (a.Confidentiality == Confidentiality.Restricted
                   && RecordGrants.Any(g => g.RecordId == a.RecordId && ViewerPrincipals.Contains(g.Principal))))));
+
+        // A user's notifications are theirs alone; the outbox is read by the dispatcher (the system) only
+        // (docs/decisions/0041-mail-outbox.md).
+        builder.Entity<Notifications.Notification>().HasQueryFilter(n => ViewerIsSystem || (ViewerUserId != null && n.UserId == ViewerUserId));
+        builder.Entity<Mail.OutboxMessage>().HasQueryFilter(m => ViewerIsSystem);
     }
 
     /// <summary>Columns every content record shares, and the access rule: the one place reads are authorized.</summary>

@@ -6,6 +6,7 @@ using Puente.Web.Features.Commitments;
 using Puente.Web.Features.Engagements;
 using Puente.Web.Features.Events;
 using Puente.Web.Features.Mechanisms;
+using Puente.Web.Features.Notifications;
 using Puente.Web.Features.People;
 using Puente.Web.Features.Plans;
 using Puente.Web.Features.Posts;
@@ -43,6 +44,7 @@ signedIn.MapCommitmentsApi(); // /commitments, their status changes
 signedIn.MapTimelinesApi();   // /timelines/{actor|person|post|mechanism|issue}/{code}
 signedIn.MapWaterApi();       // /water/...
 signedIn.MapEventsApi();      // /events/...
+signedIn.MapNotificationsApi(); // /notifications: the caller's own, and marking them read
 
 var urls = app.Configuration["Urls"]; // read now: the failure messages below are written after the host is disposed
 

@@ -34,6 +34,16 @@ public sealed class EventsOptionsTests : IDisposable
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public void The_scheduled_fetch_runs_every_interval_when_on_and_is_not_scheduled_when_off()
+    {
+        using var on = Build(("Events:Fetch:Enabled", "true"), ("Events:Fetch:IntervalMinutes", "30"));
+        Assert.Equal(TimeSpan.FromMinutes(30), on.Services.GetRequiredService<Puente.Events.Fetch.GdeltScheduledFetch>().Interval);
+        using var off = Build(("Events:Fetch:IntervalMinutes", "30"));
+        Assert.Null(off.Services.GetRequiredService<Puente.Events.Fetch.GdeltScheduledFetch>().Interval);
+        Assert.Empty(off.Services.GetServices<IHostedService>()); // nothing runs on its own: the web host's scheduler runs the fetch
+    }
+
     [Theory]
     [InlineData("Events:Fetch:IntervalMinutes", "0")]
     [InlineData("Events:Fetch:IntervalMinutes", "100000")]

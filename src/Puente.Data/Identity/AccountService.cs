@@ -9,7 +9,7 @@ namespace Puente.Data.Identity;
 
 /// <summary>What an administrator gives to create an account.</summary>
 public sealed record NewAccount(string UserName, string Role, Side Side, string Password, string? DisplayName = null,
-    IReadOnlyList<string>? Groups = null, bool MustChangePassword = false, IReadOnlyList<string>? Posts = null);
+    IReadOnlyList<string>? Groups = null, bool MustChangePassword = false, IReadOnlyList<string>? Posts = null, string? Email = null);
 
 /// <summary>The outcome of an account operation: success, or errors keyed by the field they concern.</summary>
 public sealed record AccountResult(bool Succeeded, IReadOnlyDictionary<string, string[]> Errors, PuenteUser? User = null)
@@ -103,6 +103,11 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
             return AccountResult.Failure("posts", $"Unknown post '{badPost}'.");
         }
 
+        if (!TryEmail(account.Email, out var email))
+        {
+            return AccountResult.Failure("email", $"'{account.Email}' is not one e-mail address.");
+        }
+
         if (string.IsNullOrWhiteSpace(account.UserName) || account.UserName.Length > 64)
         {
             return AccountResult.Failure("userName", "The user name is required and at most 64 characters.");
@@ -115,6 +120,8 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
             Side = account.Side,
             Groups = string.Join(',', groups),
             Posts = string.Join(',', posts),
+            Email = email,
+            NormalizedEmail = email?.ToUpperInvariant(),
             MustChangePassword = account.MustChangePassword,
             LockoutEnabled = true,
         };
@@ -142,7 +149,7 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
     /// <summary>Changes role, side, groups, display name, lock state and (when given) the linked posts; a role change is
     /// audited as RoleChanged.</summary>
     public async Task<AccountResult> UpdateAsync(string userId, string role, Side side, IReadOnlyList<string> groups, string displayName,
-        bool locked, Viewer actor, IReadOnlyList<string>? posts = null, CancellationToken cancellationToken = default)
+        bool locked, Viewer actor, IReadOnlyList<string>? posts = null, string? email = null, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -169,6 +176,11 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
             return AccountResult.Failure("posts", $"Unknown post '{badPost}'.");
         }
 
+        if (!TryEmail(email, out var address))
+        {
+            return AccountResult.Failure("email", $"'{email}' is not one e-mail address.");
+        }
+
         var oldRole = await GetRoleAsync(user);
         var before = Describe(user, oldRole, IsLockedByAdministrator(user));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -187,6 +199,13 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
         if (posts is not null)
         {
             user.Posts = string.Join(',', postCodes);
+        }
+
+        if (email is not null)
+        {
+            // Empty removes it: no more e-mail reminders.
+            user.Email = address;
+            user.NormalizedEmail = address?.ToUpperInvariant();
         }
 
         user.DisplayName = string.IsNullOrWhiteSpace(displayName) ? user.UserName! : displayName.Trim();
@@ -273,8 +292,16 @@ public sealed class AccountService(UserManager<PuenteUser> users, RoleManager<Id
     public static bool IsLockedByAdministrator(PuenteUser user) => user.LockoutEnd?.UtcDateTime.Year == DateTimeOffset.MaxValue.Year; // stored precision may drop ticks
 
     private static string Describe(PuenteUser user, string role, bool locked) =>
-        JsonSerializer.Serialize(new { user.UserName, user.DisplayName, Role = role, Side = user.Side.ToString(), user.Groups, user.Posts, Locked = locked },
+        JsonSerializer.Serialize(new { user.UserName, user.DisplayName, Role = role, Side = user.Side.ToString(), user.Groups, user.Posts, user.Email, Locked = locked },
             Audit.AuditWriter.SnapshotJson);
+
+    /// <summary>An optional e-mail address: empty or one plain address of at most 254 characters (null when empty).</summary>
+    private static bool TryEmail(string? input, out string? email)
+    {
+        email = string.IsNullOrWhiteSpace(input) ? null : input.Trim();
+        return email is null || (email.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(email, out var parsed)
+            && parsed.Address == email && string.IsNullOrEmpty(parsed.DisplayName));
+    }
 
     /// <summary>The distinct upper-case post codes, each naming a post (any: an administrator links accounts); at most 50.</summary>
     private async Task<(List<string> Codes, string? Bad)> PostCodesAsync(IReadOnlyList<string>? input, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 namespace Puente.Events.Hosting;
 
-/// <summary><c>Events:Fetch</c>: whether and how often the web host fetches GDELT 2.0 event files.</summary>
+/// <summary><c>Events:Fetch</c>: whether and how often the web host's scheduler fetches GDELT 2.0 event files.</summary>
 public sealed class EventFetchOptions
 {
     /// <summary><c>Events:Fetch:Enabled</c>: off unless set.</summary>

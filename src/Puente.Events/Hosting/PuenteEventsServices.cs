@@ -8,13 +8,14 @@ using Puente.Events.Store;
 
 namespace Puente.Events.Hosting;
 
-/// <summary>Registers the event store, its queries and the scheduled GDELT fetch (decision 0012).</summary>
+/// <summary>Registers the event store, its queries and the scheduled GDELT fetch (decisions 0012, 0040).</summary>
 public static class PuenteEventsServices
 {
     /// <summary>
     /// Binds and validates <see cref="EventsOptions"/> from the <c>Events</c> section (bad values stop the start, naming
     /// the key), and registers one <see cref="EventStoreAccess"/> for the process, <see cref="EventQueries"/>, the
-    /// <c>gdelt</c> HTTP client and <see cref="GdeltFetchService"/> (idle unless <c>Events:Fetch:Enabled</c>).
+    /// <c>gdelt</c> HTTP client and <see cref="GdeltScheduledFetch"/>, which the web host's scheduler runs when
+    /// <c>Events:Fetch:Enabled</c> (nothing here runs on its own).
     /// </summary>
     public static IServiceCollection AddPuenteEvents(this IServiceCollection services)
     {
@@ -35,8 +36,8 @@ public static class PuenteEventsServices
                 TimeSpan.FromMilliseconds(options.ReadWaitMilliseconds), TimeSpan.FromSeconds(options.KeepOpenSeconds));
         });
         services.TryAddSingleton<EventQueries>();
-        services.AddHttpClient(GdeltFetchService.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(5));
-        services.AddHostedService<GdeltFetchService>();
+        services.AddHttpClient(GdeltScheduledFetch.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(5));
+        services.TryAddSingleton<GdeltScheduledFetch>();
         return services;
     }
 }

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Puente.Data.Access;
 using Puente.Data.Identity;
 using Puente.Events.Hosting;
+using Puente.Web.Mail;
+using Puente.Web.Scheduling;
 using Scalar.AspNetCore;
 
 namespace Puente.Web.Hosting;
@@ -30,10 +32,17 @@ public static class PuenteWeb
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         services.AddPuenteData();
         services.AddHostedService<PuenteStartup>();
+        // After PuenteStartup: hosted services start in order, and the scheduler needs the migrated database.
+        services.AddPuenteScheduler();
         services.AddRecordServices();
         services.AddScoped<Features.Timelines.TimelineService>();
         services.AddScoped<Features.Plans.PlanService>();
         services.AddPuenteEvents();
+        services.AddScheduledJob<Features.Events.GdeltFetchJob>(Features.Events.GdeltFetchJob.Name,
+            sp => sp.GetRequiredService<Puente.Events.Fetch.GdeltScheduledFetch>().Interval);
+        services.AddPuenteMail();
+        services.AddScoped<Features.Notifications.NotificationFeed>();
+        Features.Commitments.CommitmentReminderServices.AddCommitmentReminders(services);
 
         services.AddAuthentication(o =>
             {

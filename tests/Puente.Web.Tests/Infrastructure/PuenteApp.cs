@@ -30,6 +30,15 @@ public abstract class PuenteApp : IAsyncLifetime
 
     protected abstract IEnumerable<KeyValuePair<string, string>> Settings();
 
+    /// <summary>Settings a derived fixture adds (after the provider's); the scheduler is off unless one turns it on, so
+    /// that jobs run only when a test runs them (<c>IJobRunner</c>).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [];
+
+    /// <summary>Services a derived fixture adds or replaces (a clock, a job).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
         if (SkipReason is not null)
@@ -37,7 +46,7 @@ public abstract class PuenteApp : IAsyncLifetime
             return;
         }
 
-        var settings = Settings().ToList();
+        List<KeyValuePair<string, string>> settings = [new("Puente:Scheduler:Enabled", "false"), .. Settings(), .. ExtraSettings()];
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
@@ -47,6 +56,13 @@ public abstract class PuenteApp : IAsyncLifetime
             {
                 b.UseSetting(key, value);
             }
+
+            b.ConfigureServices(services =>
+            {
+                // A test-only notification kind (people), so that notifications can be listed before a feature adds one.
+                services.AddScoped<Web.Features.Notifications.INotificationSource, PersonNotificationSource>();
+                ConfigureServices(services);
+            });
         });
         _ = Factory.Server; // starts the host: migrations, catalog, initial admin
         await using var scope = Factory.Services.CreateAsyncScope();
@@ -144,13 +160,13 @@ public abstract class PuenteApp : IAsyncLifetime
 }
 
 /// <summary>The embedded default: SQLite in a temporary data directory.</summary>
-public sealed class SqliteApp : PuenteApp
+public class SqliteApp : PuenteApp
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings() => [new("Database:Provider", "Sqlite")];
 }
 
 /// <summary>PostgreSQL: a new database per application on the server PUENTE_TEST_POSTGRES names, dropped afterwards.</summary>
-public sealed class PostgresApp : PuenteApp
+public class PostgresApp : PuenteApp
 {
     private readonly string? _server = Environment.GetEnvironmentVariable("PUENTE_TEST_POSTGRES");
     private readonly string _database = "puente_test_" + Guid.NewGuid().ToString("N")[..12];
@@ -199,6 +215,8 @@ public sealed class PostgresApp : PuenteApp
                 }
             }
         }
+
+        GC.SuppressFinalize(this);
     }
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings() =>

@@ -251,6 +251,10 @@ public abstract class AccessTests<TApp>(TApp app)
         new("ui timeline ledger of a mechanism", true, p => p.Type == "Commitment" ? $"/Timelines/mechanism/{AnchorMechanism}" : null, ListShows),
         new("ui overdue commitments", true, p => p.Type == "Commitment" ? "/Commitments?overdue=true&q=probe" : null, ListShows),
         new("ui commitment status history", true, p => p.Type == nameof(CommitmentStatusChange) ? $"/Commitments/Details/{p.Code}" : null, DetailShows),
+
+        // Every user has a notification about every probe person: each sees (and counts) only those they may read.
+        new("api notifications", false, p => p.Type == "Person" ? "/api/v1/notifications" : null, ListShows),
+        new("ui notifications", true, p => p.Type == "Person" ? "/Notifications" : null, ListShows),
     ];
 
     /// <summary>Paths that are for editors (and administrators) only: a viewer or analyst never sees the record there.</summary>
@@ -441,6 +445,7 @@ public abstract class AccessTests<TApp>(TApp app)
         {
             var probes = new List<Probe>();
             var usAnalystId = db.Users.Single(u => u.UserName == "us-analyst").Id;
+            var userIds = db.Users.ToDictionary(u => u.UserName!, u => u.Id);
             var sre = db.Actors.IgnoreQueryFilters().Single(a => a.Code == "MX-SRE");
             var dos = db.Actors.IgnoreQueryFilters().Single(a => a.Code == "US-DOS");
             // Shared anchors whose lists, holders and timelines show the probes (or must not).
@@ -505,6 +510,12 @@ public abstract class AccessTests<TApp>(TApp app)
                             var held = new Post { Id = Guid.CreateVersion7(), Code = "ACC-HOLD-" + suffix, NameEn = "held " + suffix, NameEs = "held " + suffix, ActorId = sre.Id, Country = "MX", Seniority = Seniority.Cabinet };
                             db.Add(held);
                             db.Add(new Tenure { Id = Guid.CreateVersion7(), Code = "T-ACC-" + suffix, PostId = held.Id, PersonId = person.Id, From = new DateOnly(2019, 1, 1) });
+                            foreach (var user in TestUsers.All)
+                            {
+                                db.Add(new Data.Notifications.Notification { Id = Guid.CreateVersion7(), UserId = userIds[user.Name],
+                                    Kind = PersonNotificationSource.KindName, RecordId = person.Id, Occasion = "due-7", CreatedAt = DateTimeOffset.UnixEpoch });
+                            }
+
                             break;
                         case Post post:
                             db.Add(new PostCounterpart { Id = Guid.CreateVersion7(), Code = "CP-ACC-" + suffix, PostId = post.Id, CounterpartId = anchorPost.Id });

@@ -31,6 +31,7 @@ public sealed class EditModel(AccountService accounts, UserManager<PuenteUser> u
             Side = user.Side,
             Groups = user.Groups.Replace(",", ", ", StringComparison.Ordinal),
             Posts = user.Posts.Replace(",", ", ", StringComparison.Ordinal),
+            Email = user.Email,
             Locked = AccountService.IsLockedByAdministrator(user),
         };
         return Page();
@@ -53,7 +54,7 @@ public sealed class EditModel(AccountService accounts, UserManager<PuenteUser> u
 
         var groups = (Input.Groups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var posts = (Input.Posts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var result = await accounts.UpdateAsync(id, Input.Role, Input.Side, groups, Input.DisplayName ?? "", Input.Locked, db.Viewer, posts, ct);
+        var result = await accounts.UpdateAsync(id, Input.Role, Input.Side, groups, Input.DisplayName ?? "", Input.Locked, db.Viewer, posts, Input.Email ?? "", ct);
         if (!result.Succeeded)
         {
             foreach (var message in result.Errors.SelectMany(e => e.Value))
@@ -74,6 +75,9 @@ public sealed class EditModel(AccountService accounts, UserManager<PuenteUser> u
         public string Role { get; set; } = Roles.Viewer;
         public Side Side { get; set; }
         public string? Groups { get; set; }
+
+        /// <summary>Where e-mail reminders go; empty: none.</summary>
+        public string? Email { get; set; }
 
         /// <summary>Post codes, comma-separated: the account's "my commitments" and reminders.</summary>
         public string? Posts { get; set; }

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Puente.Web.Features.Notifications;
+
+/// <summary>The words for a notification's occasion: "due-N" (due in N days), "due-0" (today), "overdue"; any other
+/// occasion is shown as it is stored.</summary>
+public static class NotificationOccasions
+{
+    public static string Describe(string occasion, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(occasion);
+        ArgumentNullException.ThrowIfNull(t);
+        if (occasion == "overdue")
+        {
+            return t["Overdue"];
+        }
+
+        if (occasion.StartsWith("due-", StringComparison.Ordinal)
+            && int.TryParse(occasion.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+        {
+            return days switch
+            {
+                0 => t["Due today"],
+                1 => t["Due tomorrow"],
+                _ => t["Due in {0} days", days],
+            };
+        }
+
+        return occasion;
+    }
+}
