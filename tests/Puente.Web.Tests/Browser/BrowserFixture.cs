@@ -18,6 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public WebProcess? Web { get; private set; }
 
+    /// <summary>A real SMTP server on loopback that the web process sends its mail to (the reminder journey reads it).</summary>
+    public SmtpTestServer? Smtp { get; private set; }
+
     public IBrowser? Browser { get; private set; }
 
     public string? SkipReason { get; private set; }
@@ -37,7 +40,17 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        Web = WebProcess.Start(new Dictionary<string, string> { ["Puente__DataDirectory"] = DataDirectory });
+        Smtp = new SmtpTestServer();
+        var environment = new Dictionary<string, string> { ["Puente__DataDirectory"] = DataDirectory };
+        foreach (var (key, value) in Smtp.Settings())
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        // Mail goes out every 10 s and the reminders look every minute: the journey waits for its e-mail, not longer.
+        environment["Puente__Mail__DispatchIntervalSeconds"] = "10";
+        environment["Puente__Reminders__IntervalMinutes"] = "1";
+        Web = WebProcess.Start(environment);
         await Web.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
 
         _playwright = await Playwright.CreateAsync();
@@ -60,6 +73,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Web is not null)
         {
             await Web.DisposeAsync();
+        }
+
+        if (Smtp is not null)
+        {
+            await Smtp.DisposeAsync();
         }
 
         try

@@ -226,6 +226,92 @@ public sealed class BrowserTests(BrowserFixture fixture)
         Assert.False(await viewer.IsVisibleAsync("#edit"));
     }
 
+    [Fact]
+    public async Task An_mx_editor_records_a_commitment_at_an_engagement_its_reminder_arrives_by_email_and_a_us_viewer_sees_it_once_shared_and_kept()
+    {
+        if (fixture.SkipReason is not null)
+        {
+            Assert.Skip(fixture.SkipReason);
+        }
+
+        const string editorMail = "ledger.editor@sre.example";
+        foreach (var (name, role, side, extra) in new[]
+        {
+            ("ledger-mx-editor", "Editor", "MX", new[] { "--posts", "MX-FOREIGN-SECRETARY", "--email", editorMail }),
+            ("ledger-us-viewer", "Viewer", "US", Array.Empty<string>()),
+        })
+        {
+            using var output = new StringWriter();
+            Assert.Equal(0, await Puente.Cli.PuenteCli.RunAsync(["users", "add", name, "--role", role, "--side", side, "--data-dir", fixture.DataDirectory, .. extra],
+                new StringReader("Memory-Passw0rd-2026\n"), output, output));
+        }
+
+        var web = fixture.Web!;
+        await using var editorContext = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = web.BaseUrl });
+        await using var viewerContext = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = web.BaseUrl });
+        var editor = await SignInAsync(editorContext, "ledger-mx-editor");
+        var viewer = await SignInAsync(viewerContext, "ledger-us-viewer");
+
+        // From the engagement's page, with an owner post on each side, due in three days, Internal to MX.
+        await editor.GotoAsync("/Engagements/Details/BGC-2012-10-03");
+        await editor.ClickAsync("#new-commitment");
+        await editor.WaitForURLAsync("**/Commitments/Edit?engagement=*", Navigated);
+        Assert.Equal("BGC-2012-10-03", await editor.InputValueAsync("#Input_Engagement"));
+        await editor.FillAsync("#Input_TextEn", "Publish the border crossing wait-time data (journey)");
+        await editor.FillAsync("#Input_TextEs", "Publicar los datos de tiempos de espera en los cruces (recorrido)");
+        await editor.FillAsync("#Input_OwnerMx", "MX-FOREIGN-SECRETARY");
+        await editor.FillAsync("#Input_OwnerUs", "US-SECRETARY-OF-STATE");
+        var due = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await editor.FillAsync("#Input_Due", due);
+        await editor.SelectOptionAsync("#Input_Confidentiality", "Internal");
+        await editor.SelectOptionAsync("#Input_OwnerSide", "MX");
+        await editor.ClickAsync("#save");
+        await editor.WaitForURLAsync("**/Commitments/Details/**", Navigated);
+        var details = new Uri(editor.Url).PathAndQuery;
+        Assert.Contains("Publicar los datos de tiempos de espera", await editor.InnerTextAsync("#text-es"), StringComparison.Ordinal);
+        Assert.Contains("Border Governors Conference", await editor.InnerTextAsync("#made"), StringComparison.Ordinal);
+
+        // The US viewer can neither open nor list it.
+        Assert.Equal(404, (await viewer.GotoAsync(details))!.Status);
+        await viewer.GotoAsync("/Commitments?q=journey");
+        Assert.DoesNotContain("wait-time", await viewer.InnerTextAsync("#commitments"), StringComparison.Ordinal);
+
+        // The reminder reaches the editor's mailbox (the job looks every minute, the outbox sends every 10 s).
+        MimeKit.MimeMessage? reminder = null;
+        for (var waited = 0; waited < 150 && reminder is null; waited++)
+        {
+            reminder = fixture.Smtp!.Received.FirstOrDefault(m => (m.TextBody ?? "").Contains("wait-time data (journey)", StringComparison.Ordinal));
+            if (reminder is null)
+            {
+                await Task.Delay(1000);
+            }
+        }
+
+        Assert.NotNull(reminder);
+        Assert.Equal(editorMail, reminder.To.Mailboxes.Single().Address);
+        Assert.Contains("vence en 3 días", reminder.Subject, StringComparison.Ordinal);
+
+        // Shared, then kept with evidence: the US viewer sees it, kept.
+        await editor.GotoAsync(details.Replace("/Details/", "/Edit/", StringComparison.Ordinal));
+        await editor.SelectOptionAsync("#Input_Confidentiality", "Shared");
+        await editor.ClickAsync("#save");
+        await editor.WaitForURLAsync("**/Commitments/Details/**", Navigated);
+        await editor.SelectOptionAsync("#Input_Status", "Kept");
+        await editor.ClickAsync("#save-status");
+        await editor.WaitForSelectorAsync("#evidence-error:has-text('needs evidence')");
+        await editor.SelectOptionAsync("#Input_Status", "Kept");
+        await editor.FillAsync("#Input_EvidenceUrl", "https://example.org/wait-times");
+        await editor.ClickAsync("#save-status");
+        await editor.WaitForURLAsync("**/Commitments/Details/**", Navigated);
+        Assert.Contains("Kept", await editor.InnerTextAsync("#status-history"), StringComparison.Ordinal);
+
+        Assert.Equal(200, (await viewer.GotoAsync(details))!.Status);
+        Assert.Contains("https://example.org/wait-times", await viewer.InnerTextAsync("#status-history"), StringComparison.Ordinal);
+        Assert.False(await viewer.IsVisibleAsync("#status-form"));
+        await viewer.GotoAsync("/Commitments?q=journey");
+        Assert.Contains("wait-time", await viewer.InnerTextAsync("#commitments"), StringComparison.Ordinal);
+    }
+
     private static async Task<IPage> SignInAsync(IBrowserContext context, string user)
     {
         var page = await context.NewPageAsync();
