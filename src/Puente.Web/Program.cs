@@ -4,6 +4,8 @@ using Puente.Web.Features.Actors;
 using Puente.Web.Features.Catalog;
 using Puente.Web.Features.Engagements;
 using Puente.Web.Features.Events;
+using Puente.Web.Features.Health;
+using Puente.Web.Features.Institutionalization;
 using Puente.Web.Features.Mechanisms;
 using Puente.Web.Features.People;
 using Puente.Web.Features.Posts;
@@ -36,6 +38,8 @@ signedIn.MapMechanismsApi();  // /mechanisms
 signedIn.MapPeopleApi();      // /people
 signedIn.MapPostsApi();       // /posts, holders, counterparts, tenures
 signedIn.MapEngagementsApi(); // /engagements, attachments, /mechanisms/{code}/sessions
+signedIn.MapHealthApi();       // /mechanisms/{code}/health, /mechanisms/{code}/health/history
+signedIn.MapInstitutionalizationApi(); // /index/institutionalization
 signedIn.MapTimelinesApi();   // /timelines/{actor|person|post|mechanism|issue}/{code}
 signedIn.MapWaterApi();       // /water/...
 signedIn.MapEventsApi();      // /events/...

@@ -32,6 +32,8 @@ public static class PuenteWeb
         services.AddHostedService<PuenteStartup>();
         services.AddRecordServices();
         services.AddScoped<Features.Timelines.TimelineService>();
+        services.AddScoped<Features.Health.MechanismHealthService>();
+        services.AddScoped<Features.Institutionalization.InstitutionalizationService>();
         services.AddPuenteEvents();
 
         services.AddAuthentication(o =>

@@ -42,3 +42,7 @@ public sealed class PostgresMemoryTests(PostgresApp app) : MemoryTests<PostgresA
 public sealed class SqliteMemoryPageTests(SqliteApp app) : MemoryPageTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresMemoryPageTests(PostgresApp app) : MemoryPageTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteHealthTests(SqliteApp app) : HealthTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresHealthTests(PostgresApp app) : HealthTests<PostgresApp>(app), IClassFixture<PostgresApp>;
