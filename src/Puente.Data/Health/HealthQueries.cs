@@ -44,6 +44,52 @@ public static class HealthQueries
         OutcomesOnAsync(db.Set<Commitment>().AsNoTracking().Where(c => c.MechanismId == mechanismId), day, cancellationToken);
 
     /// <summary>
+    /// How many of the <paramref name="engagements"/> (those of the window) were held at head-of-state level, per day: a
+    /// summit, or a participant at that level — a delegation of that seniority, a post of that seniority, or a person who
+    /// held such a post that day (from the tenures, as the engagement's page finds it). A participant naming a person or
+    /// post the reader cannot read is left out, as on the engagement's page.
+    /// </summary>
+    /// <remarks>
+    /// Each way is read from its small side, not by testing every participant of the window: head-of-state delegations
+    /// by the participants' seniority index, head-of-state posts (a few) by the post index, and the people who held one
+    /// (a president a term) by the person index, their terms checked against the day here. A correlated test per
+    /// participant read a busy person's many tenures once per participation (docs/benchmarks.md).
+    /// </remarks>
+    private static async Task<Dictionary<DateOnly, int>> AtHeadOfStateAsync(PuenteDbContext db, IQueryable<Engagement> engagements, DateOnly windowStart,
+        DateOnly last, CancellationToken cancellationToken)
+    {
+        var readable = db.Set<Participant>().Where(p => (p.PersonId == null || p.Person != null) && (p.PostId == null || p.Post != null));
+        var summits = await engagements.Where(e => e.Kind == EngagementKind.Summit).Select(e => new { e.Id, e.StartDate }).ToListAsync(cancellationToken);
+        var delegations = await (from p in readable
+                                 where p.Seniority == Seniority.HeadOfState
+                                 join e in engagements on p.ParentId equals e.Id
+                                 select new { e.Id, e.StartDate }).ToListAsync(cancellationToken);
+        var posts = await db.Set<Post>().Where(x => x.Seniority == Seniority.HeadOfState).Select(x => x.Id).ToListAsync(cancellationToken);
+        // The seniority is tested here, not in SQL: "Seniority IS NULL" would look like a selective index search to SQLite.
+        var inPosts = posts.Count == 0
+            ? []
+            : (await (from p in readable
+                      where p.PostId != null && posts.Contains(p.PostId.Value)
+                      join e in engagements on p.ParentId equals e.Id
+                      select new { e.Id, e.StartDate, p.Seniority }).ToListAsync(cancellationToken))
+                .Where(r => r.Seniority is null).Select(r => new { r.Id, r.StartDate }).ToList();
+        var terms = (await db.Set<Tenure>().AsNoTracking()
+                .Where(t => t.Post != null && t.Post.Seniority == Seniority.HeadOfState && t.From <= last && (t.To == null || t.To > windowStart))
+                .Select(t => new { t.PersonId, t.From, t.To }).ToListAsync(cancellationToken))
+            .ToLookup(t => t.PersonId);
+        var people = terms.Select(g => g.Key).ToList();
+        var asPeople = people.Count == 0
+            ? []
+            : (await (from p in readable
+                      where p.PersonId != null && people.Contains(p.PersonId.Value)
+                      join e in engagements on p.ParentId equals e.Id
+                      select new { e.Id, e.StartDate, Person = p.PersonId!.Value, p.PostId, p.Seniority }).ToListAsync(cancellationToken))
+                .Where(r => r.PostId is null && r.Seniority is null && terms[r.Person].Any(t => t.From <= r.StartDate && (t.To is null || r.StartDate < t.To)))
+                .Select(r => new { r.Id, r.StartDate }).ToList();
+        return summits.Concat(delegations).Concat(inPosts).Concat(asPeople).Distinct().GroupBy(e => e.StartDate).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    /// <summary>
     /// The facts of the index for the given as-of days (one, or a series), for the whole relationship or for one track
     /// (engagements that carry it, mechanisms of it, commitments of its mechanisms or engagements).
     /// </summary>
@@ -59,18 +105,9 @@ public static class HealthQueries
             engagements = engagements.Where(e => e.TrackCodes.Contains(pattern));
         }
 
-        var dayRows = await engagements
-            .Select(e => new { e.StartDate, Head = e.Kind == EngagementKind.Summit || db.Set<Participant>().Any(p => p.ParentId == e.Id
-                // A participant naming a person or post the reader cannot read is left out, as on the engagement's page.
-                && (p.PersonId == null || p.Person != null) && (p.PostId == null || p.Post != null)
-                && (p.Seniority == Seniority.HeadOfState
-                    || (p.Seniority == null && p.Post != null && p.Post.Seniority == Seniority.HeadOfState)
-                    || (p.Seniority == null && p.PostId == null && db.Set<Tenure>().Any(t => t.PersonId == p.PersonId
-                        && t.From <= e.StartDate && (t.To == null || t.To > e.StartDate) && t.Post != null && t.Post.Seniority == Seniority.HeadOfState)))) })
-            .GroupBy(x => new { x.StartDate, x.Head }).Select(g => new { g.Key.StartDate, g.Key.Head, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var engagementDays = dayRows.GroupBy(r => r.StartDate).OrderBy(g => g.Key)
-            .Select(g => new EngagementDay(g.Key, g.Sum(r => r.Count), g.Where(r => r.Head).Sum(r => r.Count))).ToList();
+        var all = await engagements.GroupBy(e => e.StartDate).Select(g => new { Date = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var atHead = await AtHeadOfStateAsync(db, engagements, windowStart, last, cancellationToken);
+        var engagementDays = all.OrderBy(r => r.Date).Select(r => new EngagementDay(r.Date, r.Count, atHead.GetValueOrDefault(r.Date))).ToList();
 
         List<TrackDay> trackDays = [];
         var trackCount = 0;
@@ -109,8 +146,8 @@ public static class HealthQueries
                 || (c.Engagement != null && c.Engagement.TrackCodes.Contains(pattern)));
         }
 
-        // One grouped count per as-of day, and none at all when nothing is due in the whole range.
-        if (await commitments.AnyAsync(c => c.Due > windowStart && c.Due <= last, cancellationToken))
+        // One grouped count per as-of day; for a series, none at all when nothing is due in the whole range.
+        if (days.Count == 1 || await commitments.AnyAsync(c => c.Due > windowStart && c.Due <= last, cancellationToken))
         {
             foreach (var day in days.Distinct())
             {
