@@ -365,6 +365,7 @@ public abstract class HealthTests<TApp>(TApp app)
     [InlineData("/api/v1/index/institutionalization?asOf=2020-01-01&from=2019-01-01", "asOf")]
     [InlineData("/api/v1/index/institutionalization?from=2020-01-01&to=2019-01-01&by=quarter", "to")]
     [InlineData("/api/v1/index/institutionalization?by=year", "by")]
+    [InlineData("/api/v1/index/institutionalization?from=1900-01-01&to=2200-12-31", "from")]
     public async Task Bad_input_is_refused_with_the_field_named(string url, string field)
     {
         app.SkipIfUnavailable();

@@ -9,6 +9,9 @@ public static class HealthRequest
     /// <summary>Where series start when no <c>from</c> is given: the seeded history's first year.</summary>
     public static readonly DateOnly SeriesStart = new(2006, 1, 1);
 
+    /// <summary>The most quarters a series answers (a century): each costs a query of the index's commitments.</summary>
+    public const int MaxQuarters = 400;
+
     /// <summary>Today on the clock (UTC).</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -42,6 +45,10 @@ public static class HealthRequest
         if (!errors.ContainsKey("from") && !errors.ContainsKey("to") && end < start)
         {
             errors["to"] = [t["The end is before the start."]];
+        }
+        else if (!errors.ContainsKey("from") && !errors.ContainsKey("to") && Quarters.Count(start, end) > MaxQuarters)
+        {
+            errors["from"] = [t["A series covers at most {0} quarters.", MaxQuarters]];
         }
 
         return (start, end);

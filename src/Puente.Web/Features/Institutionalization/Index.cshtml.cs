@@ -41,8 +41,8 @@ public sealed class IndexModel(InstitutionalizationService index, TimeProvider c
             }
         }
 
-        // The trend runs from 2006 to the later of today and the day asked; the day asked is one more point.
-        var points = HealthRequest.Points(HealthRequest.SeriesStart < asOf ? HealthRequest.SeriesStart : asOf, asOf > Today ? asOf : Today);
+        // The trend runs from 2006 to today; the day asked is one more point (marked when it falls inside).
+        var points = HealthRequest.Points(HealthRequest.SeriesStart, Today);
         var readings = await index.ReadAsync([.. points.Append(asOf).Distinct().Order()], Selected?.Code, ct);
         Reading = readings.First(r => r.AsOf == asOf);
         Trend = [.. readings.Where(r => points.Contains(r.AsOf))];
