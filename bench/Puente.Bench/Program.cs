@@ -26,6 +26,14 @@ if (args[0] == "commitment-data")
     return;
 }
 
+if (args[0] == "index")
+{
+    // The institutionalization index and mechanism health at 100,000 engagements and 300,000 commitments: index <data dir>
+    // (a copy of the memory-data directory; commitments are added to it once).
+    Environment.ExitCode = await IndexBench.RunAsync(args[1]);
+    return;
+}
+
 if (args[0] == "reads")
 {
     // Read path (decision 0012): reads <work dir> <real-sample folder> [generated rows]

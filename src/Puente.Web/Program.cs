@@ -5,6 +5,8 @@ using Puente.Web.Features.Catalog;
 using Puente.Web.Features.Commitments;
 using Puente.Web.Features.Engagements;
 using Puente.Web.Features.Events;
+using Puente.Web.Features.Health;
+using Puente.Web.Features.Institutionalization;
 using Puente.Web.Features.Mechanisms;
 using Puente.Web.Features.Notifications;
 using Puente.Web.Features.People;
@@ -39,8 +41,10 @@ signedIn.MapActorsApi();      // /actors
 signedIn.MapMechanismsApi();  // /mechanisms
 signedIn.MapPeopleApi();      // /people
 signedIn.MapPostsApi();       // /posts, holders, counterparts, tenures
-signedIn.MapEngagementsApi();
+signedIn.MapEngagementsApi(); // /engagements, attachments, /mechanisms/{code}/sessions
 signedIn.MapCommitmentsApi(); // /commitments, their status changes
+signedIn.MapHealthApi();       // /mechanisms/{code}/health, /mechanisms/{code}/health/history
+signedIn.MapInstitutionalizationApi(); // /index/institutionalization
 signedIn.MapTimelinesApi();   // /timelines/{actor|person|post|mechanism|issue}/{code}
 signedIn.MapWaterApi();       // /water/...
 signedIn.MapEventsApi();      // /events/...

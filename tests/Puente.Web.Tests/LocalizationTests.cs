@@ -102,7 +102,9 @@ public sealed partial class LocalizationTests
             .Concat(new[] { "day", "week", "month", "year" }.Select(p => "Period." + p))
             .Concat(Enum.GetNames<Puente.Core.Water.CycleEnd>().Select(e => "CycleEnd." + e))
             .Concat(Enum.GetNames<Puente.Core.Water.DeliverySource>().Select(e => "Source." + e))
-            .Concat(Enum.GetNames<Puente.Core.Water.ReserveMovementKind>().Select(e => "Reserve." + e));
+            .Concat(Enum.GetNames<Puente.Core.Water.ReserveMovementKind>().Select(e => "Reserve." + e))
+            .Concat(Enum.GetNames<Puente.Core.Health.MechanismStatus>().Select(s => "Health." + s))
+            .Concat(["expected by its cadence, and overdue", "expected by its cadence, not yet recorded", "Showing the whole relationship instead."]);
         Assert.DoesNotContain(names, n => !keys.Contains(n));
     }
 

@@ -48,6 +48,9 @@ public sealed class ParticipantConfiguration : IEntityTypeConfiguration<Particip
         builder.HasIndex(p => p.ParentId);
         builder.HasIndex(p => new { p.PersonId, p.ParentId });
         builder.HasIndex(p => new { p.PostId, p.ParentId });
+        // Head-of-state delegations for the institutionalization index (Data/Health/HealthQueries), found without reading
+        // every participant.
+        builder.HasIndex(p => new { p.Seniority, p.ParentId });
     }
 }
 

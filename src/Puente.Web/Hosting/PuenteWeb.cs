@@ -37,6 +37,8 @@ public static class PuenteWeb
         services.AddRecordServices();
         services.AddScoped<Features.Timelines.TimelineService>();
         services.AddScoped<Features.Plans.PlanService>();
+        services.AddScoped<Features.Health.MechanismHealthService>();
+        services.AddScoped<Features.Institutionalization.InstitutionalizationService>();
         services.AddPuenteEvents();
         services.AddScheduledJob<Features.Events.GdeltFetchJob>(Features.Events.GdeltFetchJob.Name,
             sp => sp.GetRequiredService<Puente.Events.Fetch.GdeltScheduledFetch>().Interval);

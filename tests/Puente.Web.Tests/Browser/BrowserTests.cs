@@ -120,7 +120,8 @@ public sealed class BrowserTests(BrowserFixture fixture)
         Assert.True(await page.IsVisibleAsync("#main-nav a[href='/Water']"));
 
         foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Engagements", "/People", "/Posts", "/Posts/Details/MX-PRESIDENT", "/Catalog/Recommendations", "/Catalog", "/Events", "/Events/Narrative", "/Water",
-                     "/Water?AsOf=2025-10-24&Year=2023&Elevation=1047.61", "/Plans", "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04" })
+                     "/Water?AsOf=2025-10-24&Year=2023&Elevation=1047.61", "/Plans", "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04",
+                     "/Institutionalization", "/Mechanisms/Details/HLED?asOf=2018-06-30", "/Commitments", "/Commitments/Details/W-MINUTE-323-2" })
         {
             await page.GotoAsync(url);
             Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, url);

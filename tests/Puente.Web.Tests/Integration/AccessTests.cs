@@ -57,6 +57,58 @@ public abstract class AccessTests<TApp>(TApp app)
         _ => throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}"),
     };
 
+    /// <summary>The day of a probe engagement's health shadow: a session and an open commitment of the probe's access under
+    /// a Shared mechanism of their own, ten years from any other (health and the index count them, 0 or 1).</summary>
+    private static DateOnly HealthDay(Level level) => new(1920 + (10 * (int)level), 6, 1);
+
+    private static string HealthDayText(Probe p) => HealthDay(p.Level).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A count of one session and one commitment is the probe seen, none is hidden; anything else is a leak or a bug.</summary>
+    private static bool CountsShow(Probe p, HttpResponseMessage r, int sessions, int commitments) => r.StatusCode != HttpStatusCode.OK
+        ? throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}")
+        : (sessions, commitments) switch
+        {
+            (1, 1) => true,
+            (0, 0) => false,
+            _ => throw new InvalidOperationException($"{sessions} sessions and {commitments} commitments counted for {p}"),
+        };
+
+    private static System.Text.Json.JsonElement JsonOf(string body) => System.Text.Json.JsonDocument.Parse(body).RootElement;
+
+    private static bool HealthShows(Probe p, HttpResponseMessage r, string body) => r.StatusCode == HttpStatusCode.OK
+        ? CountsShow(p, r, JsonOf(body).GetProperty("sessionsLast3Years").GetInt32(), JsonOf(body).GetProperty("openCommitments").GetInt32())
+        : CountsShow(p, r, -1, -1);
+
+    private static bool IndexShows(Probe p, HttpResponseMessage r, string body)
+    {
+        if (r.StatusCode != HttpStatusCode.OK)
+        {
+            return CountsShow(p, r, -1, -1);
+        }
+
+        var json = JsonOf(body);
+        var parts = json.TryGetProperty("items", out var items) ? items[0].GetProperty("parts") : json.GetProperty("parts");
+        return CountsShow(p, r, parts.GetProperty("belowHeadOfState").GetProperty("engagements").GetInt32(), parts.GetProperty("commitmentsKept").GetProperty("due").GetInt32());
+    }
+
+    private static bool HealthHistoryShows(Probe p, HttpResponseMessage r, string body) => r.StatusCode == HttpStatusCode.OK
+        ? JsonOf(body).GetProperty("items")[0].GetProperty("status").GetString() != "NotYetMet"
+        : throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}");
+
+    private static bool Found(Probe p, HttpResponseMessage r, string body) => r.StatusCode switch
+    {
+        HttpStatusCode.OK => body.Contains(p.Code, StringComparison.Ordinal) ? true : throw new InvalidOperationException($"200 without the record: {p}"),
+        HttpStatusCode.NotFound => false,
+        _ => throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}"),
+    };
+
+    /// <summary>The counts a page shows as <paramref name="sessions"/>N<paramref name="end"/> and <paramref name="commitments"/>N<paramref name="end"/>.</summary>
+    private static bool PageCountsShow(Probe p, HttpResponseMessage r, string body, string sessions, string commitments, string end)
+    {
+        int Count(string before) => body.Contains(before + "1" + end, StringComparison.Ordinal) ? 1 : body.Contains(before + "0" + end, StringComparison.Ordinal) ? 0 : -1;
+        return CountsShow(p, r, Count(sessions), Count(commitments));
+    }
+
     private static readonly Dictionary<string, string> ApiCollection = new()
     {
         ["Track"] = "tracks", ["AgendaIssue"] = "issues", ["Recommendation"] = "recommendations",
@@ -162,6 +214,12 @@ public abstract class AccessTests<TApp>(TApp app)
             _ => null,
         }, (p, r, b) => p.Type == "Plan" ? DetailShows(p, r, b) : ListShows(p, r, b)),
         new("api recommendation with its status history", false, p => p.Type == "Recommendation" ? $"/api/v1/recommendations/{p.Code}" : null, RecommendationShows),
+        new("api mechanism health", false, p => p.Type == "Mechanism" ? $"/api/v1/mechanisms/{p.Code}/health" : null, DetailShows),
+        new("api mechanism health history", false, p => p.Type == "Mechanism" ? $"/api/v1/mechanisms/{p.Code}/health/history?from=2020-01-01&to=2020-12-31" : null, Found),
+        new("api health counts", false, p => p.Type == "Engagement" ? $"/api/v1/mechanisms/ACC-HEALTH-{p.Code[4..]}/health?asOf={HealthDayText(p)}" : null, HealthShows),
+        new("api health history", false, p => p.Type == "Engagement" ? $"/api/v1/mechanisms/ACC-HEALTH-{p.Code[4..]}/health/history?from={HealthDayText(p)}&to={HealthDayText(p)}" : null, HealthHistoryShows),
+        new("api index", false, p => p.Type == "Engagement" ? $"/api/v1/index/institutionalization?asOf={HealthDayText(p)}" : null, IndexShows),
+        new("api index series", false, p => p.Type == "Engagement" ? $"/api/v1/index/institutionalization?from={HealthDayText(p)}&to={HealthDayText(p)}&by=quarter" : null, IndexShows),
         new("api water list", false, p => p.Type switch
         {
             nameof(WaterDeliveryRecord) => "/api/v1/water/riogrande/deliveries?pageSize=200",
@@ -255,6 +313,10 @@ public abstract class AccessTests<TApp>(TApp app)
         // Every user has a notification about every probe person: each sees (and counts) only those they may read.
         new("api notifications", false, p => p.Type == "Person" ? "/api/v1/notifications" : null, ListShows),
         new("ui notifications", true, p => p.Type == "Person" ? "/Notifications" : null, ListShows),
+        new("ui mechanism health", true, p => p.Type == "Engagement" ? $"/Mechanisms/Details/ACC-HEALTH-{p.Code[4..]}?asOf={HealthDayText(p)}" : null,
+            (p, r, b) => PageCountsShow(p, r, b, "id=\"health-sessions-3y\">", "id=\"health-open\">", "<")),
+        new("ui index", true, p => p.Type == "Engagement" ? $"/Institutionalization?asOf={HealthDayText(p)}" : null,
+            (p, r, b) => PageCountsShow(p, r, b, "id=\"part-below-head-of-state\" data-engagements=\"", "id=\"part-commitments-kept\" data-due=\"", "\"")),
     ];
 
     /// <summary>Paths that are for editors (and administrators) only: a viewer or analyst never sees the record there.</summary>
@@ -538,6 +600,7 @@ public abstract class AccessTests<TApp>(TApp app)
                             db.Add(attachment);
                             db.Add(new AttachmentContent { AttachmentId = attachment.Id, Data = System.Text.Encoding.UTF8.GetBytes(name + "attachment") });
                             probes.Add(new Probe(nameof(EngagementAttachment), level, attachment.Id, engagement.Id.ToString(), name + "attachment"));
+                            AddHealthShadow(db, level, suffix, engagement, anchorPost, usAnalystId);
                             break;
                         case Commitment commitment:
                             var statusChange = new CommitmentStatusChange { Id = Guid.CreateVersion7(), Code = "P-ACC-C-" + suffix, Sequence = 1, Status = CommitmentStatus.InProgress,
@@ -572,6 +635,42 @@ public abstract class AccessTests<TApp>(TApp app)
 
             await db.SaveChangesAsync();
             return probes;
+        }
+    }
+
+    /// <summary>
+    /// The health and index shadow of a probe engagement (see <see cref="HealthDay"/>): a Shared annual mechanism
+    /// ACC-HEALTH-&lt;level&gt; with one session and one open commitment (due that day) of the probe's access.
+    /// </summary>
+    private static void AddHealthShadow(Data.PuenteDbContext db, Level level, string suffix, Engagement probe, Post anchorPost, string usAnalystId)
+    {
+        var day = HealthDay(level);
+        var mechanism = new Mechanism { Id = Guid.CreateVersion7(), Code = "ACC-HEALTH-" + suffix, NameEn = "health " + suffix, NameEs = "salud " + suffix, Participants = "MX,US", Cadence = Cadence.Annual, Section = "II" };
+        var session = new Engagement
+        {
+            Id = Guid.CreateVersion7(), Code = "ACC-HS-" + suffix, NameEn = "health session " + suffix, NameEs = "sesión " + suffix, Kind = EngagementKind.MechanismSession,
+            TimeZone = "America/Mexico_City", StartLocal = day.ToDateTime(TimeOnly.MinValue), EndLocal = day.ToDateTime(TimeOnly.MinValue), AllDay = true,
+            StartUtc = day.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc), EndUtc = day.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc), StartDate = day,
+            MechanismId = mechanism.Id,
+        };
+        var commitment = new Puente.Core.Commitments.Commitment
+        {
+            Id = Guid.CreateVersion7(), Code = "ACC-HC-" + suffix, NameEn = "health pledge " + suffix, NameEs = "compromiso " + suffix,
+            Origin = Puente.Core.Commitments.CommitmentOrigin.Mechanism, MadeOn = day.AddDays(-30), StatusDate = day.AddDays(-30), Due = day,
+            OwnerMxPostId = anchorPost.Id, OwnerUsPostId = anchorPost.Id, MechanismId = mechanism.Id,
+        };
+        db.Add(mechanism);
+        foreach (var record in new ContentRecord[] { session, commitment })
+        {
+            record.Section = "II";
+            record.Confidentiality = probe.Confidentiality;
+            record.OwnerSide = probe.OwnerSide;
+            db.Add(record);
+            if (level == Level.Restricted)
+            {
+                db.RecordGrants.Add(new RecordGrant { RecordId = record.Id, Principal = Principals.ForGroup("water") });
+                db.RecordGrants.Add(new RecordGrant { RecordId = record.Id, Principal = Principals.ForUser(usAnalystId) });
+            }
         }
     }
 

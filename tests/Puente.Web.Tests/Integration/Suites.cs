@@ -50,3 +50,7 @@ public sealed class PostgresCommitmentTests(PostgresApp app) : CommitmentTests<P
 public sealed class SqlitePlanTests(SqliteApp app) : PlanTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresPlanTests(PostgresApp app) : PlanTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteHealthTests(SqliteApp app) : HealthTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresHealthTests(PostgresApp app) : HealthTests<PostgresApp>(app), IClassFixture<PostgresApp>;

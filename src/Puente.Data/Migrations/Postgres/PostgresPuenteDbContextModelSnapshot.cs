@@ -1320,6 +1320,8 @@ namespace Puente.Data.Migrations.Postgres
 
                     b.HasIndex("PostId", "ParentId");
 
+                    b.HasIndex("Seniority", "ParentId");
+
                     b.ToTable("Participants", (string)null);
                 });
 

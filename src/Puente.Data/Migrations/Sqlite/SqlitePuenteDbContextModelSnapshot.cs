@@ -1309,6 +1309,8 @@ namespace Puente.Data.Migrations.Sqlite
 
                     b.HasIndex("PostId", "ParentId");
 
+                    b.HasIndex("Seniority", "ParentId");
+
                     b.ToTable("Participants", (string)null);
                 });
 
