@@ -24,7 +24,9 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         // The open and overdue lists: status and due date, with what the access rule reads, so that counting them reads
         // the index alone (named: generated names exceed PostgreSQL's 63 characters).
         builder.HasIndex(c => new { c.Status, c.Due, c.Confidentiality, c.OwnerSide, c.Id }).HasDatabaseName("IX_Commitments_Status_Due");
-        builder.HasIndex(c => new { c.Due, c.Id }).HasDatabaseName("IX_Commitments_Due");
+        // Due in a period, with what the index's as-of count reads (made, the kept status and its date) and the access
+        // rule's columns: the institutionalization index counts a window of due dates from the index alone.
+        builder.HasIndex(c => new { c.Due, c.MadeOn, c.StatusDate, c.Status, c.Confidentiality, c.OwnerSide, c.Id }).HasDatabaseName("IX_Commitments_Due");
         builder.HasIndex(c => new { c.MechanismId, c.Status }).HasDatabaseName("IX_Commitments_Mechanism");
         builder.HasIndex(c => new { c.OwnerMxPostId, c.Due }).HasDatabaseName("IX_Commitments_OwnerMx");
         builder.HasIndex(c => new { c.OwnerUsPostId, c.Due }).HasDatabaseName("IX_Commitments_OwnerUs");

@@ -860,9 +860,6 @@ namespace Puente.Data.Migrations.Postgres
 
                     b.HasIndex("Instrument");
 
-                    b.HasIndex("Due", "Id")
-                        .HasDatabaseName("IX_Commitments_Due");
-
                     b.HasIndex("MechanismId", "Status")
                         .HasDatabaseName("IX_Commitments_Mechanism");
 
@@ -874,6 +871,9 @@ namespace Puente.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "Due", "Confidentiality", "OwnerSide", "Id")
                         .HasDatabaseName("IX_Commitments_Status_Due");
+
+                    b.HasIndex("Due", "MadeOn", "StatusDate", "Status", "Confidentiality", "OwnerSide", "Id")
+                        .HasDatabaseName("IX_Commitments_Due");
 
                     b.ToTable("Commitments", (string)null);
                 });
@@ -2715,6 +2715,15 @@ namespace Puente.Data.Migrations.Postgres
                     b.Navigation("Recommendation");
                 });
 
+            modelBuilder.Entity("Puente.Data.Notifications.Notification", b =>
+                {
+                    b.HasOne("Puente.Data.Identity.PuenteUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Puente.Core.Catalog.Recommendation", b =>
                 {
                     b.Navigation("Changes");
@@ -2723,15 +2732,6 @@ namespace Puente.Data.Migrations.Postgres
             modelBuilder.Entity("Puente.Core.Commitments.Commitment", b =>
                 {
                     b.Navigation("Changes");
-                });
-
-            modelBuilder.Entity("Puente.Data.Notifications.Notification", b =>
-                {
-                    b.HasOne("Puente.Data.Identity.PuenteUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Puente.Core.Memory.Engagement", b =>

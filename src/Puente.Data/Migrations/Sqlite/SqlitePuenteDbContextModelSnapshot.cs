@@ -849,9 +849,6 @@ namespace Puente.Data.Migrations.Sqlite
 
                     b.HasIndex("Instrument");
 
-                    b.HasIndex("Due", "Id")
-                        .HasDatabaseName("IX_Commitments_Due");
-
                     b.HasIndex("MechanismId", "Status")
                         .HasDatabaseName("IX_Commitments_Mechanism");
 
@@ -863,6 +860,9 @@ namespace Puente.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "Due", "Confidentiality", "OwnerSide", "Id")
                         .HasDatabaseName("IX_Commitments_Status_Due");
+
+                    b.HasIndex("Due", "MadeOn", "StatusDate", "Status", "Confidentiality", "OwnerSide", "Id")
+                        .HasDatabaseName("IX_Commitments_Due");
 
                     b.ToTable("Commitments", (string)null);
                 });
@@ -2702,6 +2702,15 @@ namespace Puente.Data.Migrations.Sqlite
                     b.Navigation("Recommendation");
                 });
 
+            modelBuilder.Entity("Puente.Data.Notifications.Notification", b =>
+                {
+                    b.HasOne("Puente.Data.Identity.PuenteUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Puente.Core.Catalog.Recommendation", b =>
                 {
                     b.Navigation("Changes");
@@ -2710,15 +2719,6 @@ namespace Puente.Data.Migrations.Sqlite
             modelBuilder.Entity("Puente.Core.Commitments.Commitment", b =>
                 {
                     b.Navigation("Changes");
-                });
-
-            modelBuilder.Entity("Puente.Data.Notifications.Notification", b =>
-                {
-                    b.HasOne("Puente.Data.Identity.PuenteUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Puente.Core.Memory.Engagement", b =>
