@@ -21,12 +21,13 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         builder.HasOne(c => c.Engagement).WithMany().HasForeignKey(c => c.EngagementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Mechanism).WithMany().HasForeignKey(c => c.MechanismId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Changes).WithOne(s => s.Commitment).HasForeignKey(s => s.ParentId).OnDelete(DeleteBehavior.Cascade);
-        // The open and overdue lists: status and due date, with what the access rule reads, so that counting them reads
-        // the index alone (named: generated names exceed PostgreSQL's 63 characters).
-        builder.HasIndex(c => new { c.Status, c.Due, c.Confidentiality, c.OwnerSide, c.Id }).HasDatabaseName("IX_Commitments_Status_Due");
-        // Due in a period, with what the index's as-of count reads (made, the kept status and its date) and the access
-        // rule's columns: the institutionalization index counts a window of due dates from the index alone.
-        builder.HasIndex(c => new { c.Due, c.MadeOn, c.StatusDate, c.Status, c.Confidentiality, c.OwnerSide, c.Id }).HasDatabaseName("IX_Commitments_Due");
+        // Due dates in order, with what the lists and the institutionalization index read beside them (status, the date
+        // of the latest change, the day made) and the access rule's columns: the overdue list reads the index alone, in
+        // its order, and stops at the end of its page; counting reads only the index (named: generated names exceed
+        // PostgreSQL's 63 characters).
+        builder.HasIndex(c => new { c.Due, c.Status, c.StatusDate, c.MadeOn, c.Confidentiality, c.OwnerSide, c.Id }).HasDatabaseName("IX_Commitments_Due");
+        // A status's list, newest first.
+        builder.HasIndex(c => new { c.Status, c.MadeOn, c.Confidentiality, c.OwnerSide, c.Id }).HasDatabaseName("IX_Commitments_Status_Made");
         builder.HasIndex(c => new { c.MechanismId, c.Status }).HasDatabaseName("IX_Commitments_Mechanism");
         builder.HasIndex(c => new { c.OwnerMxPostId, c.Due }).HasDatabaseName("IX_Commitments_OwnerMx");
         builder.HasIndex(c => new { c.OwnerUsPostId, c.Due }).HasDatabaseName("IX_Commitments_OwnerUs");

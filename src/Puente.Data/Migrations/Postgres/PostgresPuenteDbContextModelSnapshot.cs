@@ -869,10 +869,10 @@ namespace Puente.Data.Migrations.Postgres
                     b.HasIndex("OwnerUsPostId", "Due")
                         .HasDatabaseName("IX_Commitments_OwnerUs");
 
-                    b.HasIndex("Status", "Due", "Confidentiality", "OwnerSide", "Id")
-                        .HasDatabaseName("IX_Commitments_Status_Due");
+                    b.HasIndex("Status", "MadeOn", "Confidentiality", "OwnerSide", "Id")
+                        .HasDatabaseName("IX_Commitments_Status_Made");
 
-                    b.HasIndex("Due", "MadeOn", "StatusDate", "Status", "Confidentiality", "OwnerSide", "Id")
+                    b.HasIndex("Due", "Status", "StatusDate", "MadeOn", "Confidentiality", "OwnerSide", "Id")
                         .HasDatabaseName("IX_Commitments_Due");
 
                     b.ToTable("Commitments", (string)null);

@@ -280,8 +280,10 @@ public sealed class CommitmentFilter : Records.RecordFilter<Commitment>
             // The status on the day: the latest change dated on or before it, NotStarted before any.
             var changes = Changes ?? Enumerable.Empty<CommitmentStatusChange>().AsQueryable();
             var onDay = from c in records
-                        let status = changes.Where(s => s.ParentId == c.Id && s.Date <= day).OrderByDescending(s => s.Date).ThenByDescending(s => s.Sequence)
-                            .Select(s => (CommitmentStatus?)s.Status).FirstOrDefault() ?? CommitmentStatus.NotStarted
+                        // Unchanged since the day: its kept status (from the index); otherwise from the history.
+                        let status = c.StatusDate <= day ? c.Status
+                            : changes.Where(s => s.ParentId == c.Id && s.Date <= day).OrderByDescending(s => s.Date).ThenByDescending(s => s.Sequence)
+                                .Select(s => (CommitmentStatus?)s.Status).FirstOrDefault() ?? CommitmentStatus.NotStarted
                         select new { c, status };
             if (StatusValue is { } wanted)
             {
@@ -305,14 +307,15 @@ public sealed class CommitmentFilter : Records.RecordFilter<Commitment>
 
             if (Overdue == true)
             {
-                // One range per open status, so the (Status, Due) index reads only the overdue rows.
-                records = records.Where(c => (c.Status == CommitmentStatus.NotStarted || c.Status == CommitmentStatus.InProgress || c.Status == CommitmentStatus.Stalled)
-                    && c.Due != null && c.Due < day);
+                // Written as "not closed", which no index can seek: the database reads the due-date index in its order
+                // (due before the day), checks the status in it, and a page stops after its rows.
+                records = records.Where(c => c.Status != CommitmentStatus.Kept && c.Status != CommitmentStatus.PartlyKept && c.Status != CommitmentStatus.Broken
+                    && c.Status != CommitmentStatus.Superseded && c.Status != CommitmentStatus.Withdrawn && c.Due != null && c.Due < day);
             }
         }
 
         return Overdue == true || DueWithin is not null || DueBeforeDay is not null
-            ? records.OrderBy(c => c.Due).ThenBy(c => c.Code)
+            ? records.OrderBy(c => c.Due).ThenBy(c => c.Id) // the due-date index's order: a page reads only its rows
             : records.OrderByDescending(c => c.MadeOn).ThenBy(c => c.Code);
     }
 }
