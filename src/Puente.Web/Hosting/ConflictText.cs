@@ -6,6 +6,7 @@ public static class ConflictText
     public static string Localize(this IStringLocalizer t, UniqueConflict conflict) => conflict switch
     {
         { Table: "WaterDeliveries" } when conflict.Columns.Contains("WeekOf") => t["A delivery from this source is already recorded for this week."],
+        { Table: "CommitmentStatusChanges" } => t["Someone recorded a status change of this commitment at the same time. Reload it and record yours again."],
         { Table: "RecommendationStatusChanges" } => t["Someone recorded a status change of this recommendation at the same time. Reload it and record yours again."],
         // The same neutral answer as for a code taken before (decision 0016): a hidden holder is not revealed.
         { Columns: ["Code"] } => t["This code cannot be used. Choose another."],

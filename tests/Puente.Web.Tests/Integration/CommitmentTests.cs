@@ -130,6 +130,8 @@ public abstract class CommitmentTests<TApp>(TApp app)
         Assert.Contains("instrument", await With("instrument", "MINUTE-999"));
         Assert.Contains("confidentiality", await With("confidentiality", "Secret"));
         Assert.Contains("issues", await With("issues", new[] { "NOT-AN-ISSUE" }));
+        Assert.Contains("made", await With("made", "2099-01-01"));
+        Assert.Contains("mechanism", await With("engagement", "BGC-2012-10-03")); // a BGC session, but the body says HLED
         Assert.Contains("engagement", await ErrorFields(await mx.PostAsJsonAsync("/api/v1/commitments", new
         {
             textEn = "x", textEs = "x", ownerMx = "MX-FOREIGN-SECRETARY", ownerUs = "US-SECRETARY-OF-STATE",
@@ -218,6 +220,21 @@ public abstract class CommitmentTests<TApp>(TApp app)
 
         var soon = await Json(await us.GetAsync("/api/v1/commitments?dueWithin=30&asOf=2026-01-01&instrument=AGREEMENT-2025-12"));
         Assert.Contains(id, soon.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        // Due in ten days and already kept: not "due soon".
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var early = (await CreateAsync(mx, new
+        {
+            textEn = "Share the reservoir readings early", textEs = "Compartir antes las lecturas de las presas", ownerMx = "MX-CILA-COMMISSIONER",
+            ownerUs = "US-IBWC-COMMISSIONER", instrument = "AGREEMENT-2025-12", made = Iso(today.AddDays(-5)), due = Iso(today.AddDays(10)),
+        })).GetProperty("id").GetString();
+        async Task<List<string?>> DueSoon() => [.. (await Json(await us.GetAsync("/api/v1/commitments?dueWithin=30&instrument=AGREEMENT-2025-12&pageSize=100")))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString())];
+        Assert.Contains(early, await DueSoon());
+        Assert.Equal(HttpStatusCode.Created, (await mx.PostAsJsonAsync($"/api/v1/commitments/{early}/status",
+            new { status = "Kept", date = Iso(today), evidenceUrl = "https://example.org/readings" })).StatusCode);
+        Assert.DoesNotContain(early, await DueSoon());
+        Assert.Equal(0, (await Json(await us.GetAsync("/api/v1/commitments?issue=%25"))).GetProperty("total").GetInt32()); // a wildcard is not a code
     }
 
     [Fact]

@@ -240,6 +240,12 @@ public sealed class CommitmentFilter : Records.RecordFilter<Commitment>
             records = records.Where(c => c.EngagementId == engagement);
         }
 
+        // A code filter that is not a code (LIKE wildcards, spaces…) matches nothing rather than everything.
+        if (new[] { Issue, Recommendation, Instrument }.Any(v => CodeOf(v) is { } code && !Puente.Core.Catalog.CatalogCode.IsValid(code)))
+        {
+            return records.Where(c => false);
+        }
+
         if (CodeOf(Issue) is { } issue)
         {
             var pattern = "%," + issue + ",%";
@@ -264,8 +270,14 @@ public sealed class CommitmentFilter : Records.RecordFilter<Commitment>
 
         if (DueWithin is { } within)
         {
+            // Still owed: closed commitments are not "due". (As of a past day, the status on it is checked below.)
             var last = day.AddDays(within);
             records = records.Where(c => c.Due != null && c.Due >= day && c.Due <= last);
+            if (!Historic)
+            {
+                records = records.Where(c => c.Status != CommitmentStatus.Kept && c.Status != CommitmentStatus.PartlyKept && c.Status != CommitmentStatus.Broken
+                    && c.Status != CommitmentStatus.Superseded && c.Status != CommitmentStatus.Withdrawn);
+            }
         }
 
         if (Mine == true)
@@ -294,6 +306,11 @@ public sealed class CommitmentFilter : Records.RecordFilter<Commitment>
             {
                 onDay = onDay.Where(x => x.c.Due != null && x.c.Due < day
                     && (x.status == CommitmentStatus.NotStarted || x.status == CommitmentStatus.InProgress || x.status == CommitmentStatus.Stalled));
+            }
+
+            if (DueWithin is not null)
+            {
+                onDay = onDay.Where(x => x.status == CommitmentStatus.NotStarted || x.status == CommitmentStatus.InProgress || x.status == CommitmentStatus.Stalled);
             }
 
             records = onDay.Select(x => x.c);

@@ -25,8 +25,12 @@ public sealed class ReminderOptions
     public int IntervalMinutes { get; set; } = 60;
 
     /// <summary><c>Puente:Reminders:DaysBefore</c>: the days before the due date a reminder is made, each 1–365, at most
-    /// 5 (7 and 1). One more is made on the due day and one when it is overdue.</summary>
-    public int[] DaysBefore { get; set; } = [7, 1];
+    /// 5 (7 and 1 when not set: the configuration binder would add to a default rather than replace it). One more is made
+    /// on the due day and one when it is overdue.</summary>
+    public int[]? DaysBefore { get; set; }
+
+    /// <summary>The configured days, or 7 and 1.</summary>
+    public IReadOnlyList<int> Days => DaysBefore is { Length: > 0 } days ? days : [7, 1];
 
     /// <summary><c>Puente:Reminders:PublicUrl</c>: Puente's address as its users open it ("https://puente.sre.gob.mx"), for
     /// the links in e-mails; without it the e-mails give the path alone.</summary>
@@ -45,7 +49,7 @@ public sealed class ReminderOptionsValidator : IValidateOptions<ReminderOptions>
             problems.Add("Puente:Reminders:IntervalMinutes must be from 1 to 1440.");
         }
 
-        if (options.DaysBefore is null || options.DaysBefore.Length > 5 || options.DaysBefore.Any(d => d is < 1 or > 365))
+        if (options.DaysBefore is { } days && (days.Length > 5 || days.Any(d => d is < 1 or > 365)))
         {
             problems.Add("Puente:Reminders:DaysBefore must be at most 5 numbers of days, each from 1 to 365.");
         }
@@ -109,7 +113,7 @@ public sealed class CommitmentReminders(PuenteDbContext db, IMailOutbox outbox, 
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var ahead = settings.DaysBefore.Length == 0 ? 0 : settings.DaysBefore.Max();
+        var ahead = settings.Days.Max();
         var last = today.AddDays(ahead);
         var accounts = await db.Users.AsNoTracking().Where(u => u.Posts != "" || u.Groups != "")
             .Select(u => new { u.Id, u.UserName, u.Side, u.Groups, u.Posts, u.Email, u.LockoutEnd }).ToListAsync(cancellationToken);
@@ -139,18 +143,24 @@ public sealed class CommitmentReminders(PuenteDbContext db, IMailOutbox outbox, 
             return new Report(0, 0);
         }
 
-        var restricted = due.Where(c => c.Confidentiality == Confidentiality.Restricted).Select(c => c.Id).ToList();
+        // The owner posts' access: a recipient is told only the names of the posts they may read.
+        var ownerIds = due.SelectMany(c => new[] { c.OwnerMxPostId, c.OwnerUsPostId }).Distinct().ToList();
+        var ownerAccess = await db.Set<Post>().IgnoreQueryFilters().Where(p => ownerIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => (p.Confidentiality, p.OwnerSide), cancellationToken);
+        var restricted = due.Where(c => c.Confidentiality == Confidentiality.Restricted).Select(c => c.Id)
+            .Concat(ownerAccess.Where(p => p.Value.Confidentiality == Confidentiality.Restricted).Select(p => p.Key)).ToList();
         var grants = (await db.RecordGrants.Where(g => restricted.Contains(g.RecordId)).Select(g => new { g.RecordId, g.Principal }).ToListAsync(cancellationToken))
             .GroupBy(g => g.RecordId).ToDictionary(g => g.Key, g => g.Select(x => x.Principal).ToList());
         var dueIds = due.Select(c => c.Id).ToList();
         var existing = (await db.Set<Notification>().Where(n => n.Kind == Kind && dueIds.Contains(n.RecordId))
                 .Select(n => new { n.UserId, n.RecordId, n.Occasion }).ToListAsync(cancellationToken))
             .Select(n => (n.UserId, n.RecordId, n.Occasion)).ToHashSet();
+        var groupsByAccount = accounts.ToDictionary(a => a.Id, a => Split(a.Groups));
         var postsByAccount = accounts.ToDictionary(a => a.Id, a => Split(a.Posts).Where(postIds.ContainsKey).Select(c => postIds[c]).ToHashSet());
         var (notifications, emails, pending) = (0, 0, 0);
         foreach (var c in due.OrderBy(c => c.Due).ThenBy(c => c.Code))
         {
-            var occasion = Occasion(c.Due, today, settings.DaysBefore);
+            var occasion = Occasion(c.Due, today, settings.Days);
             if (occasion is null)
             {
                 continue;
@@ -158,7 +168,7 @@ public sealed class CommitmentReminders(PuenteDbContext db, IMailOutbox outbox, 
 
             foreach (var a in accounts)
             {
-                var accountGroups = Split(a.Groups);
+                var accountGroups = groupsByAccount[a.Id];
                 var concerned = postsByAccount[a.Id].Contains(c.OwnerMxPostId) || postsByAccount[a.Id].Contains(c.OwnerUsPostId)
                     || (c.Team is not null && accountGroups.Contains(c.Team));
                 var viewer = Viewer.ForUser(a.Id, a.UserName ?? "", a.Side, accountGroups, isAdministrator: false);
@@ -174,7 +184,10 @@ public sealed class CommitmentReminders(PuenteDbContext db, IMailOutbox outbox, 
                 if (!string.IsNullOrWhiteSpace(a.Email))
                 {
                     var spanishFirst = a.Side == Side.MX;
-                    var (subject, body) = Message(c.Code, c.Id, c.NameEn, c.NameEs, c.Due, occasion, c.MxEn, c.MxEs, c.UsEn, c.UsEs, spanishFirst, settings.PublicUrl, today);
+                    bool MayRead(Guid post) => ownerAccess.TryGetValue(post, out var a) && viewer.CanRead(a.Confidentiality, a.OwnerSide, grants.GetValueOrDefault(post) ?? []);
+                    var (mxEn, mxEs) = MayRead(c.OwnerMxPostId) ? (c.MxEn, c.MxEs) : ("—", "—");
+                    var (usEn, usEs) = MayRead(c.OwnerUsPostId) ? (c.UsEn, c.UsEs) : ("—", "—");
+                    var (subject, body) = Message(c.Code, c.Id, c.NameEn, c.NameEs, c.Due, occasion, mxEn, mxEs, usEn, usEs, spanishFirst, settings.PublicUrl, today);
                     if (await outbox.EnqueueAsync(db, $"commitment:{c.Id:N}:{occasion}:{a.Id}", a.Id, a.Email, subject, body, null, cancellationToken))
                     {
                         emails++;
@@ -195,24 +208,16 @@ public sealed class CommitmentReminders(PuenteDbContext db, IMailOutbox outbox, 
 
     /// <summary>
     /// "overdue" after the due day; "due-0" on it; "due-N" for the smallest configured N at or above the days left; null
-    /// when it is further off than every N.
+    /// when it is further off than every N. Each ends with "@" and the due date, so that a commitment whose due date is
+    /// moved is reminded again for the new one.
     /// </summary>
     public static string? Occasion(DateOnly due, DateOnly today, IReadOnlyCollection<int> daysBefore)
     {
         ArgumentNullException.ThrowIfNull(daysBefore);
-        if (due < today)
-        {
-            return "overdue";
-        }
-
         var left = due.DayNumber - today.DayNumber;
-        if (left == 0)
-        {
-            return "due-0";
-        }
-
         var n = daysBefore.Where(d => d >= left).DefaultIfEmpty(-1).Min();
-        return n < 0 ? null : string.Create(CultureInfo.InvariantCulture, $"due-{n}");
+        var kind = left < 0 ? "overdue" : left == 0 ? "due-0" : n < 0 ? null : string.Create(CultureInfo.InvariantCulture, $"due-{n}");
+        return kind is null ? null : string.Create(CultureInfo.InvariantCulture, $"{kind}@{due:yyyy-MM-dd}");
     }
 
     private static (string Subject, string Body) Message(string code, Guid id, string textEn, string textEs, DateOnly due, string occasion,
@@ -221,8 +226,9 @@ public sealed class CommitmentReminders(PuenteDbContext db, IMailOutbox outbox, 
         var en = CultureInfo.GetCultureInfo("en-US");
         var es = CultureInfo.GetCultureInfo("es-MX");
         var left = due.DayNumber - today.DayNumber;
-        string WhenEn() => occasion == "overdue" ? $"overdue since {due.ToString("d MMMM yyyy", en)}" : left == 0 ? "due today" : $"due in {left} day{(left == 1 ? "" : "s")}, on {due.ToString("d MMMM yyyy", en)}";
-        string WhenEs() => occasion == "overdue" ? $"vencido desde el {due.ToString("d 'de' MMMM 'de' yyyy", es)}" : left == 0 ? "vence hoy" : $"vence en {left} día{(left == 1 ? "" : "s")}, el {due.ToString("d 'de' MMMM 'de' yyyy", es)}";
+        var overdue = occasion.StartsWith("overdue", StringComparison.Ordinal);
+        string WhenEn() => overdue ? $"overdue since {due.ToString("d MMMM yyyy", en)}" : left == 0 ? "due today" : $"due in {left} day{(left == 1 ? "" : "s")}, on {due.ToString("d MMMM yyyy", en)}";
+        string WhenEs() => overdue ? $"vencido desde el {due.ToString("d 'de' MMMM 'de' yyyy", es)}" : left == 0 ? "vence hoy" : $"vence en {left} día{(left == 1 ? "" : "s")}, el {due.ToString("d 'de' MMMM 'de' yyyy", es)}";
         var link = (publicUrl?.TrimEnd('/') ?? "") + $"/Commitments/Details/{id}";
         var english = $"""
             Commitment {code} is {WhenEn()}.
@@ -242,8 +248,8 @@ public sealed class CommitmentReminders(PuenteDbContext db, IMailOutbox outbox, 
 
             Registre su estado en Puente: {link}
             """;
-        var subjectEn = $"Puente: commitment {code} {(occasion == "overdue" ? "is overdue" : left == 0 ? "is due today" : $"is due in {left} day{(left == 1 ? "" : "s")}")}";
-        var subjectEs = $"Puente: compromiso {code} {(occasion == "overdue" ? "vencido" : left == 0 ? "vence hoy" : $"vence en {left} día{(left == 1 ? "" : "s")}")}";
+        var subjectEn = $"Puente: commitment {code} {(overdue ? "is overdue" : left == 0 ? "is due today" : $"is due in {left} day{(left == 1 ? "" : "s")}")}";
+        var subjectEs = $"Puente: compromiso {code} {(overdue ? "vencido" : left == 0 ? "vence hoy" : $"vence en {left} día{(left == 1 ? "" : "s")}")}";
         var subject = spanishFirst ? $"{subjectEs} / {subjectEn}" : $"{subjectEn} / {subjectEs}";
         if (subject.Length > 300)
         {

@@ -212,6 +212,11 @@ public sealed class CommitmentService(PuenteDbContext db, IStringLocalizer<Share
             }
         }
 
+        if (mechanism is not null && engagement?.MechanismId is { } sessionOf && sessionOf != mechanism.Id)
+        {
+            errors.Add("mechanism", Text["The engagement was a session of {0}; a commitment made at it is under the same mechanism.", engagement.Mechanism?.Code ?? "?"]);
+        }
+
         mechanism ??= engagement?.Mechanism;
         string? instrument = null;
         if (!string.IsNullOrWhiteSpace(input.Instrument))
@@ -245,6 +250,11 @@ public sealed class CommitmentService(PuenteDbContext db, IStringLocalizer<Share
             {
                 errors.Add("made", Text["'{0}' is not a date (YYYY-MM-DD, 1900–2200).", input.Made]);
             }
+        }
+
+        if (made > Today.AddDays(1))
+        {
+            errors.Add("made", Text["The day it was made ({0}) is in the future.", Iso(made)]);
         }
 
         DateOnly? due = null;
@@ -356,7 +366,8 @@ public sealed class CommitmentService(PuenteDbContext db, IStringLocalizer<Share
             change.FollowAccessOf(record);
         }
 
-        await CheckAsOpenAsync(record, Db.Set<Post>(), [record.OwnerMxPostId, record.OwnerUsPostId], "ownerMx", errors, cancellationToken);
+        await CheckAsOpenAsync(record, Db.Set<Post>(), [record.OwnerMxPostId], "ownerMx", errors, cancellationToken);
+        await CheckAsOpenAsync(record, Db.Set<Post>(), [record.OwnerUsPostId], "ownerUs", errors, cancellationToken);
         if (record.EngagementId is { } engagement)
         {
             await CheckAsOpenAsync(record, Db.Set<Engagement>(), [engagement], "engagement", errors, cancellationToken);
@@ -364,6 +375,18 @@ public sealed class CommitmentService(PuenteDbContext db, IStringLocalizer<Share
 
         var evidence = changes.Where(s => s.EvidenceEngagementId is not null).Select(s => s.EvidenceEngagementId!.Value).ToList();
         await CheckAsOpenAsync(record, Db.Set<Engagement>(), evidence, "confidentiality", errors, cancellationToken);
+        // The recommendations and the plan it names are shown to its readers too.
+        var recommendationCodes = Engagement.SplitCodes(record.RecommendationCodes).ToList();
+        var recommendations = await Db.Recommendations.IgnoreQueryFilters().Where(r => recommendationCodes.Contains(r.Code)).Select(r => r.Id).ToListAsync(cancellationToken);
+        await CheckAsOpenAsync(record, Db.Recommendations, recommendations, "recommendations", errors, cancellationToken);
+        if (record.Origin == CommitmentOrigin.Plan && record.Instrument is { } plan)
+        {
+            var plans = await Db.Set<Core.Plans.Plan>().IgnoreQueryFilters().Where(p => p.Code == plan).Select(p => p.Id).ToListAsync(cancellationToken);
+            await CheckAsOpenAsync(record, Db.Set<Core.Plans.Plan>(), plans, "instrument", errors, cancellationToken);
+        }
+
+        var attachments = changes.Where(s => s.EvidenceAttachmentId is not null).Select(s => s.EvidenceAttachmentId!.Value).ToList();
+        await CheckAsOpenAsync(record, Db.Set<EngagementAttachment>(), attachments, "confidentiality", errors, cancellationToken);
     }
 
     private async Task CheckAsOpenAsync<TRecord>(Commitment record, IQueryable<TRecord> set, List<Guid> ids, string field, FieldErrors errors,
@@ -384,9 +407,7 @@ public sealed class CommitmentService(PuenteDbContext db, IStringLocalizer<Share
     }
 
     private static bool AsOpen(Confidentiality confidentiality, Side side, ContentRecord record) =>
-        confidentiality == Confidentiality.Shared
-        || (confidentiality == Confidentiality.Internal && record.Confidentiality == Confidentiality.Internal && side == record.OwnerSide)
-        || (confidentiality == Confidentiality.Restricted && record.Confidentiality == Confidentiality.Restricted);
+        Readership.ReadableByAllReadersOf(confidentiality, side, record.Confidentiality, record.OwnerSide);
 
     /// <summary>
     /// Records a status change: dated on or after the previous change and the day it was made, not in the future;

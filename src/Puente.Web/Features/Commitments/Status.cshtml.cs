@@ -47,9 +47,9 @@ public sealed class StatusModel(CommitmentService commitments, IStringLocalizer<
 
             Form = new StatusFormModel(existing.Id, Input, errors.ToDictionary());
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueConflict.From(e) is not null)
         {
-            Form = new StatusFormModel(existing.Id, Input, new() { [""] = [t["The record was changed by someone else. Reload it and apply your change again."]] });
+            Form = new StatusFormModel(existing.Id, Input, new() { [""] = [t["Someone recorded a status change of this commitment at the same time. Reload it and record yours again."]] });
         }
 
         return Page();

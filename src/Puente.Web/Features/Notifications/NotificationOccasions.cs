@@ -2,14 +2,21 @@ using System.Globalization;
 
 namespace Puente.Web.Features.Notifications;
 
-/// <summary>The words for a notification's occasion: "due-N" (due in N days), "due-0" (today), "overdue"; any other
-/// occasion is shown as it is stored.</summary>
+/// <summary>The words for a notification's occasion: "due-N" (due within N days), "due-0" (today), "overdue", each
+/// possibly followed by "@" and the due date; any other occasion is shown as it is stored.</summary>
 public static class NotificationOccasions
 {
     public static string Describe(string occasion, IStringLocalizer t)
     {
         ArgumentNullException.ThrowIfNull(occasion);
         ArgumentNullException.ThrowIfNull(t);
+        // "due-7@2026-06-01": the due date the occasion was for (a moved due date is a new occasion).
+        var at = occasion.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            occasion = occasion[..at];
+        }
+
         if (occasion == "overdue")
         {
             return t["Overdue"];
@@ -22,7 +29,7 @@ public static class NotificationOccasions
             {
                 0 => t["Due today"],
                 1 => t["Due tomorrow"],
-                _ => t["Due in {0} days", days],
+                _ => t["Due within {0} days", days],
             };
         }
 
