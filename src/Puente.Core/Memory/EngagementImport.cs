@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using nietras.SeparatedValues;
 using Puente.Core.Access;
@@ -42,6 +41,8 @@ public static class EngagementImport
     /// <summary>The columns a header must name (a title is required in one language, checked per row).</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } = ["kind", "start", "time_zone"];
 
+    private static readonly ImportProblemKinds Kinds = new(EngagementImportProblems.Utf16, EngagementImportProblems.NotUtf8, EngagementImportProblems.UnknownColumn, EngagementImportProblems.RepeatedColumn,
+        EngagementImportProblems.MissingColumn, EngagementImportProblems.TooLong);
 
     /// <summary>Reads and checks a whole file.</summary>
     public static EngagementImportTable Parse(ReadOnlySpan<byte> content)
@@ -54,7 +55,7 @@ public static class EngagementImport
             return new EngagementImportTable(valid, problems, 0, Refused: true);
         }
 
-        if (Decode(content, problems) is not { } text)
+        if (ImportFile.Decode(content, 1, problems, Kinds) is not { } text)
         {
             return new EngagementImportTable(valid, problems, 0, Refused: true);
         }
@@ -71,7 +72,7 @@ public static class EngagementImport
             var row = record.RowIndex + 1;
             if (columns is null)
             {
-                columns = Header(record, problems);
+                columns = ImportFile.Header(record, Columns, RequiredColumns, problems, Kinds);
                 if (columns is null)
                 {
                     return new EngagementImportTable(valid, problems, 0, Refused: true);
@@ -80,7 +81,7 @@ public static class EngagementImport
                 continue;
             }
 
-            if (IsBlank(record))
+            if (ImportFile.IsBlank(record))
             {
                 continue;
             }
@@ -132,69 +133,6 @@ public static class EngagementImport
         return new EngagementImportTable(valid, problems, rows, Refused: false);
     }
 
-    /// <summary>The text of UTF-8 bytes (without a byte-order mark), or null with the problem reported.</summary>
-    private static string? Decode(ReadOnlySpan<byte> content, RowProblems problems)
-    {
-        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            problems.Add(1, "file", EngagementImportProblems.Utf16.With());
-            return null;
-        }
-
-        if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            content = content[3..];
-        }
-
-        var chars = new char[content.Length];
-        var status = System.Text.Unicode.Utf8.ToUtf16(content, chars, out var read, out var written, replaceInvalidSequences: false);
-        if (status != OperationStatus.Done)
-        {
-            var line = content[..read].Count((byte)'\n') + 1;
-            problems.Add(1, "file", EngagementImportProblems.NotUtf8.With(read, line));
-            return null;
-        }
-
-        return new string(chars, 0, written);
-    }
-
-    private static Dictionary<string, int>? Header(SepReader.Row record, RowProblems problems)
-    {
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < record.ColCount; i++)
-        {
-            var name = record[i].ToString().Trim().ToLowerInvariant();
-            if (!Columns.Contains(name))
-            {
-                problems.Add(1, "header", EngagementImportProblems.UnknownColumn.With(Echo(name), string.Join(", ", Columns)));
-            }
-            else if (!columns.TryAdd(name, i))
-            {
-                problems.Add(1, "header", EngagementImportProblems.RepeatedColumn.With(name));
-            }
-        }
-
-        foreach (var missing in RequiredColumns.Where(c => !columns.ContainsKey(c)))
-        {
-            problems.Add(1, "header", EngagementImportProblems.MissingColumn.With(missing));
-        }
-
-        return problems.Any ? null : columns;
-    }
-
-    private static bool IsBlank(SepReader.Row record)
-    {
-        for (var i = 0; i < record.ColCount; i++)
-        {
-            if (!record[i].Span.IsWhiteSpace())
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// Checks one row's cells (column name → text; absent columns are empty) and returns the engagement, or null with its
     /// problems reported.
@@ -213,7 +151,7 @@ public static class EngagementImport
             code = CatalogCode.Normalize(codeText);
             if (!CatalogCode.IsValid(code))
             {
-                Report("code", EngagementImportProblems.NotACode.With(Echo(codeText)));
+                Report("code", EngagementImportProblems.NotACode.With(ImportFile.Echo(codeText)));
             }
         }
 
@@ -225,21 +163,21 @@ public static class EngagementImport
         }
         else if (!EnumText.TryParse(kindText, out kind))
         {
-            Report("kind", EngagementImportProblems.UnknownKind.With(Echo(kindText), string.Join(", ", Enum.GetNames<EngagementKind>())));
+            Report("kind", EngagementImportProblems.UnknownKind.With(ImportFile.Echo(kindText), string.Join(", ", Enum.GetNames<EngagementKind>())));
         }
 
-        var titleEn = Text(Cell("title_en"), "title_en", BilingualRecord.NameMaxLength, multiline: false, Report);
-        var titleEs = Text(Cell("title_es"), "title_es", BilingualRecord.NameMaxLength, multiline: false, Report);
+        var titleEn = ImportFile.Text(Cell("title_en"), "title_en", BilingualRecord.NameMaxLength, multiline: false, EngagementImportProblems.TooLong, Report);
+        var titleEs = ImportFile.Text(Cell("title_es"), "title_es", BilingualRecord.NameMaxLength, multiline: false, EngagementImportProblems.TooLong, Report);
         if (Cell("title_en").Length == 0 && Cell("title_es").Length == 0)
         {
             Report("title_en", EngagementImportProblems.NoTitle.With());
         }
 
-        var summaryEn = Text(Cell("summary_en"), "summary_en", BilingualRecord.DescriptionMaxLength, multiline: true, Report);
-        var summaryEs = Text(Cell("summary_es"), "summary_es", BilingualRecord.DescriptionMaxLength, multiline: true, Report);
-        var outcomesEn = Text(Cell("outcomes_en"), "outcomes_en", Engagement.OutcomesMaxLength, multiline: true, Report);
-        var outcomesEs = Text(Cell("outcomes_es"), "outcomes_es", Engagement.OutcomesMaxLength, multiline: true, Report);
-        var place = Text(Cell("place"), "place", Engagement.PlaceMaxLength, multiline: false, Report);
+        var summaryEn = ImportFile.Text(Cell("summary_en"), "summary_en", BilingualRecord.DescriptionMaxLength, multiline: true, EngagementImportProblems.TooLong, Report);
+        var summaryEs = ImportFile.Text(Cell("summary_es"), "summary_es", BilingualRecord.DescriptionMaxLength, multiline: true, EngagementImportProblems.TooLong, Report);
+        var outcomesEn = ImportFile.Text(Cell("outcomes_en"), "outcomes_en", Engagement.OutcomesMaxLength, multiline: true, EngagementImportProblems.TooLong, Report);
+        var outcomesEs = ImportFile.Text(Cell("outcomes_es"), "outcomes_es", Engagement.OutcomesMaxLength, multiline: true, EngagementImportProblems.TooLong, Report);
+        var place = ImportFile.Text(Cell("place"), "place", Engagement.PlaceMaxLength, multiline: false, EngagementImportProblems.TooLong, Report);
 
         var zoneText = Cell("time_zone");
         var zone = LocalTime.Zone(zoneText);
@@ -249,7 +187,7 @@ public static class EngagementImport
         }
         else if (zone is null)
         {
-            Report("time_zone", EngagementImportProblems.UnknownZone.With(Echo(zoneText)));
+            Report("time_zone", EngagementImportProblems.UnknownZone.With(ImportFile.Echo(zoneText)));
         }
 
         var start = LocalDateTime(Cell("start"), "start", required: true, Report);
@@ -280,7 +218,7 @@ public static class EngagementImport
             mechanism = CatalogCode.Normalize(mechanismText);
             if (!CatalogCode.IsValid(mechanism))
             {
-                Report("mechanism", EngagementImportProblems.NotACode.With(Echo(mechanismText)));
+                Report("mechanism", EngagementImportProblems.NotACode.With(ImportFile.Echo(mechanismText)));
             }
         }
 
@@ -289,7 +227,7 @@ public static class EngagementImport
         {
             if (!int.TryParse(sessionText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > SessionMax)
             {
-                Report("session", EngagementImportProblems.NotASession.With(Echo(sessionText), SessionMax));
+                Report("session", EngagementImportProblems.NotASession.With(ImportFile.Echo(sessionText), SessionMax));
             }
             else if (mechanism is null)
             {
@@ -308,17 +246,17 @@ public static class EngagementImport
         var certainty = Certainty.Unrated;
         if (Cell("certainty") is { Length: > 0 } certaintyText && !EnumText.TryParse(certaintyText, out certainty))
         {
-            Report("certainty", EngagementImportProblems.UnknownCertainty.With(Echo(certaintyText)));
+            Report("certainty", EngagementImportProblems.UnknownCertainty.With(ImportFile.Echo(certaintyText)));
         }
 
-        var certaintyNote = Text(Cell("certainty_note"), "certainty_note", Engagement.CertaintyNoteMaxLength, multiline: false, Report);
+        var certaintyNote = ImportFile.Text(Cell("certainty_note"), "certainty_note", Engagement.CertaintyNoteMaxLength, multiline: false, EngagementImportProblems.TooLong, Report);
 
         var confidentiality = Confidentiality.Shared;
         if (Cell("confidentiality") is { Length: > 0 } confidentialityText)
         {
             if (!EnumText.TryParse(confidentialityText, out confidentiality))
             {
-                Report("confidentiality", EngagementImportProblems.UnknownConfidentiality.With(Echo(confidentialityText)));
+                Report("confidentiality", EngagementImportProblems.UnknownConfidentiality.With(ImportFile.Echo(confidentialityText)));
             }
             else if (confidentiality == Confidentiality.Restricted)
             {
@@ -329,7 +267,7 @@ public static class EngagementImport
         var side = Side.Joint;
         if (Cell("owner_side") is { Length: > 0 } sideText && !EnumText.TryParse(sideText, out side))
         {
-            Report("owner_side", EngagementImportProblems.UnknownSide.With(Echo(sideText)));
+            Report("owner_side", EngagementImportProblems.UnknownSide.With(ImportFile.Echo(sideText)));
         }
 
         var participants = Participants(Cell("participants"), Report);
@@ -370,25 +308,6 @@ public static class EngagementImport
         };
     }
 
-    /// <summary>A text cell checked as the form checks it: length, plain text, something visible when not empty.</summary>
-    private static string Text(string text, string field, int max, bool multiline, Action<string, Problem> report)
-    {
-        if (text.Length > max)
-        {
-            report(field, EngagementImportProblems.TooLong.With(max));
-        }
-        else if (PlainText.Check(text, multiline) is { } problem)
-        {
-            report(field, problem);
-        }
-        else if (text.Length > 0 && PlainText.IsInvisible(text))
-        {
-            report(field, TextProblems.Invisible.With());
-        }
-
-        return text;
-    }
-
     /// <summary>A date (all day, local midnight) or a local date and time, as the form takes them.</summary>
     private static (DateTime Value, bool AllDay)? LocalDateTime(string text, string field, bool required, Action<string, Problem> report)
     {
@@ -407,7 +326,7 @@ public static class EngagementImport
             return local;
         }
 
-        report(field, EngagementImportProblems.NotALocalTime.With(Echo(text)));
+        report(field, EngagementImportProblems.NotALocalTime.With(ImportFile.Echo(text)));
         return null;
     }
 
@@ -423,7 +342,7 @@ public static class EngagementImport
 
         foreach (var code in codes.Where(c => !CatalogCode.IsValid(c)))
         {
-            report(field, EngagementImportProblems.NotACode.With(Echo(code)));
+            report(field, EngagementImportProblems.NotACode.With(ImportFile.Echo(code)));
         }
 
         return [.. codes.Distinct(StringComparer.Ordinal)];
@@ -451,7 +370,7 @@ public static class EngagementImport
             }
             else if (!WebAddress.IsValid(source))
             {
-                report("sources", EngagementImportProblems.NotAWebAddress.With(Echo(source)));
+                report("sources", EngagementImportProblems.NotAWebAddress.With(ImportFile.Echo(source)));
             }
         }
 
@@ -521,30 +440,23 @@ public static class EngagementImport
 
         if (type != "delegation" || parts.Length != 3)
         {
-            report("participants", EngagementImportProblems.ParticipantSyntax.With(number, Echo(entry)));
+            report("participants", EngagementImportProblems.ParticipantSyntax.With(number, ImportFile.Echo(entry)));
             return null;
         }
 
         var country = parts[1].ToUpperInvariant();
         if (!Countries.ActorCountries.Contains(country))
         {
-            report("participants", EngagementImportProblems.UnknownCountry.With(number, Echo(parts[1]), string.Join(", ", Countries.ActorCountries)));
+            report("participants", EngagementImportProblems.UnknownCountry.With(number, ImportFile.Echo(parts[1]), string.Join(", ", Countries.ActorCountries)));
             return null;
         }
 
         if (!EnumText.TryParse<Seniority>(parts[2], out var seniority))
         {
-            report("participants", EngagementImportProblems.UnknownSeniority.With(number, Echo(parts[2]), string.Join(", ", Enum.GetNames<Seniority>())));
+            report("participants", EngagementImportProblems.UnknownSeniority.With(number, ImportFile.Echo(parts[2]), string.Join(", ", Enum.GetNames<Seniority>())));
             return null;
         }
 
         return new ParticipantRow(null, null, country, seniority, lead, role);
     }
-
-    /// <summary>How much of an offending value a message repeats back.</summary>
-    public const int MaxEchoLength = 40;
-
-    /// <summary>A value shortened for a message, so that a huge cell cannot make a huge report.</summary>
-    public static string Echo(string value) =>
-        value.Length <= MaxEchoLength ? value : string.Concat(value.AsSpan(0, MaxEchoLength), "…");
 }

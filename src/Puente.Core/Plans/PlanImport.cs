@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using nietras.SeparatedValues;
@@ -37,6 +36,9 @@ public static class PlanImport
     /// <summary>The CSV columns a header must name.</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } = ["plan_code", "code", "section", "number", "addressee"];
 
+    private static readonly ImportProblemKinds Kinds = new(PlanProblems.Utf16, PlanProblems.NotUtf8, PlanProblems.UnknownColumn, PlanProblems.RepeatedColumn,
+        PlanProblems.MissingColumn, PlanProblems.TooLong);
+
     private static readonly string[] PlanColumns = [.. Columns.Where(c => c.StartsWith("plan_", StringComparison.Ordinal))];
 
     /// <summary>Each CSV column's JSON property (the plan's without their prefix).</summary>
@@ -72,7 +74,7 @@ public static class PlanImport
             return Refuse(format, problems, 0);
         }
 
-        if (Decode(content, format, problems) is not { } text)
+        if (ImportFile.Decode(content, format == PlanFileFormat.Csv ? 1 : 0, problems, Kinds) is not { } text)
         {
             return Refuse(format, problems, 0);
         }
@@ -81,32 +83,6 @@ public static class PlanImport
     }
 
     private static PlanImportTable Refuse(PlanFileFormat format, RowProblems problems, int rows) => new(format, null, [], problems, rows, Refused: true);
-
-    /// <summary>The text of UTF-8 bytes (without a byte-order mark), or null with the problem reported.</summary>
-    private static string? Decode(ReadOnlySpan<byte> content, PlanFileFormat format, RowProblems problems)
-    {
-        var row = format == PlanFileFormat.Csv ? 1 : 0;
-        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            problems.Add(row, "file", PlanProblems.Utf16.With());
-            return null;
-        }
-
-        if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            content = content[3..];
-        }
-
-        var chars = new char[content.Length];
-        var status = System.Text.Unicode.Utf8.ToUtf16(content, chars, out var read, out var written, replaceInvalidSequences: false);
-        if (status != OperationStatus.Done)
-        {
-            problems.Add(row, "file", PlanProblems.NotUtf8.With(read, content[..read].Count((byte)'\n') + 1));
-            return null;
-        }
-
-        return new string(chars, 0, written);
-    }
 
     private static PlanImportTable ParseCsv(string text, RowProblems problems)
     {
@@ -124,7 +100,7 @@ public static class PlanImport
             var row = record.RowIndex + 1;
             if (columns is null)
             {
-                columns = Header(record, problems);
+                columns = ImportFile.Header(record, Columns, RequiredColumns, problems, Kinds);
                 if (columns is null)
                 {
                     return Refuse(PlanFileFormat.Csv, problems, 0);
@@ -133,7 +109,7 @@ public static class PlanImport
                 continue;
             }
 
-            if (IsBlank(record))
+            if (ImportFile.IsBlank(record))
             {
                 continue;
             }
@@ -178,7 +154,7 @@ public static class PlanImport
                 }
                 else if (!string.Equals(first.Value, value, caseless ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
                 {
-                    problems.Add(row, column, PlanProblems.PlanValueDiffers.With(first.Row, Echo(first.Value)));
+                    problems.Add(row, column, PlanProblems.PlanValueDiffers.With(first.Row, ImportFile.Echo(first.Value)));
                 }
             }
 
@@ -211,43 +187,6 @@ public static class PlanImport
         return plan is null ? Refuse(PlanFileFormat.Csv, problems, rows) : new PlanImportTable(PlanFileFormat.Csv, plan, valid, problems, rows, Refused: false);
     }
 
-    private static Dictionary<string, int>? Header(SepReader.Row record, RowProblems problems)
-    {
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < record.ColCount; i++)
-        {
-            var name = record[i].ToString().Trim().ToLowerInvariant();
-            if (!Columns.Contains(name))
-            {
-                problems.Add(1, "header", PlanProblems.UnknownColumn.With(Echo(name), string.Join(", ", Columns)));
-            }
-            else if (!columns.TryAdd(name, i))
-            {
-                problems.Add(1, "header", PlanProblems.RepeatedColumn.With(name));
-            }
-        }
-
-        foreach (var missing in RequiredColumns.Where(c => !columns.ContainsKey(c)))
-        {
-            problems.Add(1, "header", PlanProblems.MissingColumn.With(missing));
-        }
-
-        return problems.Any ? null : columns;
-    }
-
-    private static bool IsBlank(SepReader.Row record)
-    {
-        for (var i = 0; i < record.ColCount; i++)
-        {
-            if (!record[i].Span.IsWhiteSpace())
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static PlanImportTable ParseJson(string text, RowProblems problems)
     {
         JsonDocument document;
@@ -257,7 +196,7 @@ public static class PlanImport
         }
         catch (JsonException e)
         {
-            problems.Add(0, "file", PlanProblems.NotJson.With((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1, Echo(e.Message)));
+            problems.Add(0, "file", PlanProblems.NotJson.With((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1, ImportFile.Echo(e.Message)));
             return Refuse(PlanFileFormat.Json, problems, 0);
         }
 
@@ -336,7 +275,7 @@ public static class PlanImport
             var name = property.Name;
             if (!known.Contains(name))
             {
-                problems.Add(row, name.Length == 0 ? "file" : Echo(name), PlanProblems.UnknownProperty.With(Echo(name), string.Join(", ", known)));
+                problems.Add(row, name.Length == 0 ? "file" : ImportFile.Echo(name), PlanProblems.UnknownProperty.With(ImportFile.Echo(name), string.Join(", ", known)));
                 continue;
             }
 
@@ -394,24 +333,24 @@ public static class PlanImport
         var code = CatalogCode.Normalize(codeText);
         if (codeText.Length > 0 && !CatalogCode.IsValid(code))
         {
-            Report("plan_code", PlanProblems.NotACode.With(Echo(codeText)));
+            Report("plan_code", PlanProblems.NotACode.With(ImportFile.Echo(codeText)));
         }
 
-        var nameEn = Text(cell("plan_name_en"), "plan_name_en", BilingualRecord.NameMaxLength, multiline: false, Report);
-        var nameEs = Text(cell("plan_name_es"), "plan_name_es", BilingualRecord.NameMaxLength, multiline: false, Report);
+        var nameEn = ImportFile.Text(cell("plan_name_en"), "plan_name_en", BilingualRecord.NameMaxLength, multiline: false, PlanProblems.TooLong, Report);
+        var nameEs = ImportFile.Text(cell("plan_name_es"), "plan_name_es", BilingualRecord.NameMaxLength, multiline: false, PlanProblems.TooLong, Report);
         if (cell("plan_name_en").Length == 0 && cell("plan_name_es").Length == 0)
         {
             Report("plan_name_en", PlanProblems.NoPlanName.With());
         }
 
-        var descriptionEn = Text(cell("plan_description_en"), "plan_description_en", BilingualRecord.DescriptionMaxLength, multiline: true, Report);
-        var descriptionEs = Text(cell("plan_description_es"), "plan_description_es", BilingualRecord.DescriptionMaxLength, multiline: true, Report);
+        var descriptionEn = ImportFile.Text(cell("plan_description_en"), "plan_description_en", BilingualRecord.DescriptionMaxLength, multiline: true, PlanProblems.TooLong, Report);
+        var descriptionEs = ImportFile.Text(cell("plan_description_es"), "plan_description_es", BilingualRecord.DescriptionMaxLength, multiline: true, PlanProblems.TooLong, Report);
         var confidentiality = Confidentiality.Shared;
         if (cell("plan_confidentiality") is { Length: > 0 } confidentialityText)
         {
             if (!EnumText.TryParse(confidentialityText, out confidentiality))
             {
-                Report("plan_confidentiality", PlanProblems.UnknownConfidentiality.With(Echo(confidentialityText)));
+                Report("plan_confidentiality", PlanProblems.UnknownConfidentiality.With(ImportFile.Echo(confidentialityText)));
             }
             else if (confidentiality == Confidentiality.Restricted)
             {
@@ -422,7 +361,7 @@ public static class PlanImport
         var side = Side.Joint;
         if (cell("plan_owner_side") is { Length: > 0 } sideText && !EnumText.TryParse(sideText, out side))
         {
-            Report("plan_owner_side", PlanProblems.UnknownSide.With(Echo(sideText)));
+            Report("plan_owner_side", PlanProblems.UnknownSide.With(ImportFile.Echo(sideText)));
         }
 
         return problems.Total > before || code.Length == 0 ? null : new PlanHeader(code, nameEn, nameEs, descriptionEn, descriptionEs, confidentiality, side);
@@ -443,7 +382,7 @@ public static class PlanImport
         }
         else if (!CatalogCode.IsValid(code))
         {
-            Report("code", PlanProblems.NotACode.With(Echo(codeText)));
+            Report("code", PlanProblems.NotACode.With(ImportFile.Echo(codeText)));
         }
 
         var section = cell("section");
@@ -453,7 +392,7 @@ public static class PlanImport
         }
         else
         {
-            section = Text(section, "section", PlanSections.MaxLength, multiline: false, Report);
+            section = ImportFile.Text(section, "section", PlanSections.MaxLength, multiline: false, PlanProblems.TooLong, Report);
         }
 
         var number = 0;
@@ -464,7 +403,7 @@ public static class PlanImport
         }
         else if (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number is < 1 or > Recommendation.NumberMax)
         {
-            Report("number", PlanProblems.NotANumber.With(Echo(numberText), Recommendation.NumberMax));
+            Report("number", PlanProblems.NotANumber.With(ImportFile.Echo(numberText), Recommendation.NumberMax));
         }
 
         var addressee = default(Addressee);
@@ -475,7 +414,7 @@ public static class PlanImport
         }
         else if (!EnumText.TryParse(addresseeText, out addressee))
         {
-            Report("addressee", PlanProblems.UnknownAddressee.With(Echo(addresseeText), string.Join(", ", Enum.GetNames<Addressee>())));
+            Report("addressee", PlanProblems.UnknownAddressee.With(ImportFile.Echo(addresseeText), string.Join(", ", Enum.GetNames<Addressee>())));
         }
 
         string? track = null;
@@ -484,7 +423,7 @@ public static class PlanImport
             track = CatalogCode.Normalize(trackText);
             if (!CatalogCode.IsValid(track))
             {
-                Report("track", PlanProblems.NotACode.With(Echo(trackText)));
+                Report("track", PlanProblems.NotACode.With(ImportFile.Echo(trackText)));
             }
         }
 
@@ -500,7 +439,7 @@ public static class PlanImport
                 var issue = CatalogCode.Normalize(text);
                 if (!CatalogCode.IsValid(issue))
                 {
-                    Report("issues", PlanProblems.NotACode.With(Echo(text)));
+                    Report("issues", PlanProblems.NotACode.With(ImportFile.Echo(text)));
                 }
                 else if (!issues.Contains(issue))
                 {
@@ -509,8 +448,8 @@ public static class PlanImport
             }
         }
 
-        var textEn = Text(cell("text_en"), "text_en", Recommendation.TextMaxLength, multiline: true, Report);
-        var textEs = Text(cell("text_es"), "text_es", Recommendation.TextMaxLength, multiline: true, Report);
+        var textEn = ImportFile.Text(cell("text_en"), "text_en", Recommendation.TextMaxLength, multiline: true, PlanProblems.TooLong, Report);
+        var textEs = ImportFile.Text(cell("text_es"), "text_es", Recommendation.TextMaxLength, multiline: true, PlanProblems.TooLong, Report);
         if (cell("text_en").Length == 0 && cell("text_es").Length == 0)
         {
             Report("text_en", PlanProblems.NoText.With());
@@ -531,30 +470,4 @@ public static class PlanImport
 
         valid.Add(recommendation);
     }
-
-    /// <summary>A text cell checked as the forms check text: length, plain text, something visible when not empty.</summary>
-    private static string Text(string value, string column, int max, bool multiline, Action<string, Problem> report)
-    {
-        if (value.Length > max)
-        {
-            report(column, PlanProblems.TooLong.With(max));
-        }
-        else if (PlainText.Check(value, multiline) is { } problem)
-        {
-            report(column, problem);
-        }
-        else if (value.Length > 0 && PlainText.IsInvisible(value))
-        {
-            report(column, TextProblems.Invisible.With());
-        }
-
-        return value;
-    }
-
-    /// <summary>How much of an offending value a message repeats back.</summary>
-    public const int MaxEchoLength = 40;
-
-    /// <summary>A value shortened for a message, so that a huge cell cannot make a huge report.</summary>
-    public static string Echo(string value) =>
-        value.Length <= MaxEchoLength ? value : string.Concat(value.AsSpan(0, MaxEchoLength), "…");
 }
