@@ -1,16 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Puente.Core.Access;
 using Puente.Core.Commitments;
 using Puente.Core.Memory;
 using Puente.Data;
 using Puente.Data.Access;
-using Puente.Data.Configuration;
 
 /// <summary>
 /// Adds the commitments issue's benchmark scale to a memory-data directory: 300,000 commitments over 2006–2026, owned by
@@ -36,14 +33,7 @@ internal static class CommitmentData
             return 1;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.Configuration.AddInMemoryCollection([new(PuenteSettings.DataDirectoryKey, dir), new(PuenteSettings.ProviderKey, "Sqlite")]);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Services.AddPuenteData();
-        builder.Services.AddPuenteIdentityCore();
-        using var host = builder.Build();
+        using var host = BenchHost.Build(dir);
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("commitment-data");
         var total = Stopwatch.StartNew();
         await host.Services.InitializePuenteAsync(logger); // migrations up to this build's schema

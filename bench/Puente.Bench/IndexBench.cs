@@ -2,16 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Puente.Core.Access;
 using Puente.Core.Commitments;
 using Puente.Core.Health;
 using Puente.Data;
 using Puente.Data.Access;
-using Puente.Data.Configuration;
 using Puente.Data.Health;
 
 /// <summary>
@@ -28,12 +25,7 @@ internal static class IndexBench
 
     public static async Task<int> RunAsync(string dataDirectory)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.Configuration.AddInMemoryCollection([new(PuenteSettings.DataDirectoryKey, dataDirectory), new(PuenteSettings.ProviderKey, "Sqlite")]);
-        builder.Logging.ClearProviders();
-        builder.Services.AddPuenteData();
-        builder.Services.AddPuenteIdentityCore();
-        using var host = builder.Build();
+        using var host = BenchHost.Build(dataDirectory);
         await host.Services.InitializePuenteAsync(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("index-bench"));
 
         await using (var scope = host.Services.CreateAsyncScope())

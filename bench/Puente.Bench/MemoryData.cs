@@ -1,15 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Puente.Core.Access;
 using Puente.Core.Memory;
 using Puente.Data;
 using Puente.Data.Access;
-using Puente.Data.Configuration;
 
 /// <summary>
 /// A Puente data directory with the institutional memory at the scale of the memory issue's performance target: 20,000
@@ -55,14 +52,7 @@ internal static class MemoryData
             return 1;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.Configuration.AddInMemoryCollection([new(PuenteSettings.DataDirectoryKey, dir), new(PuenteSettings.ProviderKey, "Sqlite")]);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Services.AddPuenteData();
-        builder.Services.AddPuenteIdentityCore();
-        using var host = builder.Build();
+        using var host = BenchHost.Build(dir);
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("memory-data");
 
         var total = Stopwatch.StartNew();
