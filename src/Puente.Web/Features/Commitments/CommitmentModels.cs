@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -212,6 +213,13 @@ public sealed class CommitmentFilter : Records.RecordFilter<Commitment>
     internal IQueryable<CommitmentStatusChange>? Changes { get; set; }
     internal bool NothingMatches { get; set; }
 
+    /// <summary>
+    /// Still owed, by the kept status, written as "not closed": no index can seek it, so the database reads the due-date
+    /// index in its order and checks the status there (a page of the overdue list stops after its rows).
+    /// </summary>
+    private static readonly Expression<Func<Commitment, bool>> NotClosed = c => c.Status != CommitmentStatus.Kept && c.Status != CommitmentStatus.PartlyKept
+        && c.Status != CommitmentStatus.Broken && c.Status != CommitmentStatus.Superseded && c.Status != CommitmentStatus.Withdrawn;
+
     protected override IQueryable<Commitment> Narrow(IQueryable<Commitment> records)
     {
         if (NothingMatches)
@@ -275,8 +283,7 @@ public sealed class CommitmentFilter : Records.RecordFilter<Commitment>
             records = records.Where(c => c.Due != null && c.Due >= day && c.Due <= last);
             if (!Historic)
             {
-                records = records.Where(c => c.Status != CommitmentStatus.Kept && c.Status != CommitmentStatus.PartlyKept && c.Status != CommitmentStatus.Broken
-                    && c.Status != CommitmentStatus.Superseded && c.Status != CommitmentStatus.Withdrawn);
+                records = records.Where(NotClosed);
             }
         }
 
@@ -324,10 +331,7 @@ public sealed class CommitmentFilter : Records.RecordFilter<Commitment>
 
             if (Overdue == true)
             {
-                // Written as "not closed", which no index can seek: the database reads the due-date index in its order
-                // (due before the day), checks the status in it, and a page stops after its rows.
-                records = records.Where(c => c.Status != CommitmentStatus.Kept && c.Status != CommitmentStatus.PartlyKept && c.Status != CommitmentStatus.Broken
-                    && c.Status != CommitmentStatus.Superseded && c.Status != CommitmentStatus.Withdrawn && c.Due != null && c.Due < day);
+                records = records.Where(NotClosed).Where(c => c.Due != null && c.Due < day);
             }
         }
 

@@ -80,9 +80,9 @@ public sealed class CommitmentService(PuenteDbContext db, IStringLocalizer<Share
             errors.Add("dueWithin", Text["Give a number of days from 0 to {0}.", MaxDueWithinDays]);
         }
 
-        filter.OwnerId = await IdOf(Db.Set<Post>(), filter.Owner, filter, cancellationToken);
-        filter.MechanismId = await IdOf(Db.Mechanisms, filter.Mechanism, filter, cancellationToken);
-        filter.EngagementId = await IdOf(Db.Set<Engagement>(), filter.Engagement, filter, cancellationToken);
+        filter.OwnerId = await FilterIdAsync(Db.Set<Post>(), filter.Owner, filter, cancellationToken);
+        filter.MechanismId = await FilterIdAsync(Db.Mechanisms, filter.Mechanism, filter, cancellationToken);
+        filter.EngagementId = await FilterIdAsync(Db.Set<Engagement>(), filter.Engagement, filter, cancellationToken);
         if (filter.Mine == true)
         {
             var (myPosts, myGroups) = await MineAsync(cancellationToken);
@@ -91,6 +91,14 @@ public sealed class CommitmentService(PuenteDbContext db, IStringLocalizer<Share
         }
 
         return errors;
+    }
+
+    private static async Task<Guid?> FilterIdAsync<TRecord>(IQueryable<TRecord> records, string? code, CommitmentFilter filter, CancellationToken cancellationToken)
+        where TRecord : ContentRecord
+    {
+        var (id, missing) = await RecordLookup.FilterIdAsync(records, code, cancellationToken);
+        filter.NothingMatches |= missing;
+        return id;
     }
 
     /// <summary>The posts linked to the caller's account (readable ones) and their groups.</summary>
@@ -106,19 +114,6 @@ public sealed class CommitmentService(PuenteDbContext db, IStringLocalizer<Share
         var codes = account.Posts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var ids = await Db.Set<Post>().Where(p => codes.Contains(p.Code)).Select(p => p.Id).ToListAsync(cancellationToken);
         return (ids, [.. account.Groups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
-    }
-
-    private static async Task<Guid?> IdOf<TRecord>(IQueryable<TRecord> records, string? code, CommitmentFilter filter, CancellationToken cancellationToken)
-        where TRecord : ContentRecord
-    {
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            return null;
-        }
-
-        var found = await RecordLookup.FindAsync(records.AsNoTracking(), code, cancellationToken);
-        filter.NothingMatches |= found is null;
-        return found?.Id;
     }
 
     /// <summary>The statuses of <paramref name="ids"/> on <paramref name="day"/>, from their histories.</summary>
@@ -280,8 +275,8 @@ public sealed class CommitmentService(PuenteDbContext db, IStringLocalizer<Share
             errors.Add("made", Text["Its first status change is dated {0}, before {1}.", Iso(first), Iso(made)]);
         }
 
-        var issues = await CodesAsync(input.Issues, Db.AgendaIssues.Select(x => x.Code), "issues", errors, cancellationToken);
-        var recommendations = await CodesAsync(input.Recommendations, Db.Recommendations.Select(x => x.Code), "recommendations", errors, cancellationToken);
+        var issues = await RecordLookup.CodesAsync(input.Issues, Db.AgendaIssues.Select(x => x.Code), "issues", Commitment.MaxCodes, errors, Text, cancellationToken);
+        var recommendations = await RecordLookup.CodesAsync(input.Recommendations, Db.Recommendations.Select(x => x.Code), "recommendations", Commitment.MaxCodes, errors, Text, cancellationToken);
         string? team = null;
         if (!string.IsNullOrWhiteSpace(input.Team))
         {
@@ -528,28 +523,6 @@ public sealed class CommitmentService(PuenteDbContext db, IStringLocalizer<Share
         return (change, errors);
     }
 
-    private async Task<List<string>> CodesAsync(List<string>? input, IQueryable<string> known, string field, FieldErrors errors, CancellationToken cancellationToken)
-    {
-        if (input is null)
-        {
-            return [];
-        }
-
-        if (input.Count > Commitment.MaxCodes)
-        {
-            errors.Add(field, Text["At most {0} codes.", Commitment.MaxCodes]);
-            return [];
-        }
-
-        var codes = input.Where(c => !string.IsNullOrWhiteSpace(c)).Select(CatalogCode.Normalize).Distinct().ToList();
-        var found = await known.Where(c => codes.Contains(c)).ToListAsync(cancellationToken);
-        foreach (var missing in codes.Except(found))
-        {
-            errors.Add(field, Text["Unknown code '{0}'.", missing]);
-        }
-
-        return [.. codes.Intersect(found)];
-    }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -54,10 +54,10 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
             }
         }
 
-        filter.MechanismId = await IdOf(Db.Mechanisms, filter.Mechanism, filter, cancellationToken);
-        filter.PersonId = await IdOf(Db.Set<Person>(), filter.Person, filter, cancellationToken);
-        filter.PostId = await IdOf(Db.Set<Post>(), filter.Post, filter, cancellationToken);
-        filter.ActorId = await IdOf(Db.Actors, filter.Actor, filter, cancellationToken);
+        filter.MechanismId = await FilterIdAsync(Db.Mechanisms, filter.Mechanism, filter, cancellationToken);
+        filter.PersonId = await FilterIdAsync(Db.Set<Person>(), filter.Person, filter, cancellationToken);
+        filter.PostId = await FilterIdAsync(Db.Set<Post>(), filter.Post, filter, cancellationToken);
+        filter.ActorId = await FilterIdAsync(Db.Actors, filter.Actor, filter, cancellationToken);
         return errors;
 
         DateOnly? Bad(string field, string value)
@@ -67,17 +67,12 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
         }
     }
 
-    private static async Task<Guid?> IdOf<T>(IQueryable<T> records, string? code, EngagementFilter filter, CancellationToken cancellationToken)
-        where T : ContentRecord
+    private static async Task<Guid?> FilterIdAsync<TRecord>(IQueryable<TRecord> records, string? code, EngagementFilter filter, CancellationToken cancellationToken)
+        where TRecord : ContentRecord
     {
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            return null;
-        }
-
-        var found = await RecordLookup.FindAsync(records.AsNoTracking(), code, cancellationToken);
-        filter.NothingMatches |= found is null;
-        return found?.Id;
+        var (id, missing) = await RecordLookup.FilterIdAsync(records, code, cancellationToken);
+        filter.NothingMatches |= missing;
+        return id;
     }
 
     /// <summary>The sessions of a mechanism (its engagements), oldest first.</summary>
@@ -203,8 +198,8 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
             errors.Add("session", Text["A session number needs the mechanism it is a session of."]);
         }
 
-        var tracks = await CodesAsync(input.Tracks, Db.Tracks.Select(x => x.Code), "tracks", errors, cancellationToken);
-        var issues = await CodesAsync(input.Issues, Db.AgendaIssues.Select(x => x.Code), "issues", errors, cancellationToken);
+        var tracks = await RecordLookup.CodesAsync(input.Tracks, Db.Tracks.Select(x => x.Code), "tracks", Engagement.MaxCodes, errors, Text, cancellationToken);
+        var issues = await RecordLookup.CodesAsync(input.Issues, Db.AgendaIssues.Select(x => x.Code), "issues", Engagement.MaxCodes, errors, Text, cancellationToken);
         var outcomesEn = RecordAccess.Text(input.OutcomesEn, "outcomesEn", Engagement.OutcomesMaxLength, errors, Text, multiline: true);
         var outcomesEs = RecordAccess.Text(input.OutcomesEs, "outcomesEs", Engagement.OutcomesMaxLength, errors, Text, multiline: true);
         var sources = new List<string>();
@@ -419,28 +414,6 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
         return result;
     }
 
-    private async Task<List<string>> CodesAsync(List<string>? input, IQueryable<string> known, string field, FieldErrors errors, CancellationToken cancellationToken)
-    {
-        if (input is null)
-        {
-            return [];
-        }
-
-        if (input.Count > Engagement.MaxCodes)
-        {
-            errors.Add(field, Text["At most {0} codes.", Engagement.MaxCodes]);
-            return [];
-        }
-
-        var codes = input.Where(c => !string.IsNullOrWhiteSpace(c)).Select(CatalogCode.Normalize).Distinct().ToList();
-        var found = await known.Where(c => codes.Contains(c)).ToListAsync(cancellationToken);
-        foreach (var missing in codes.Except(found))
-        {
-            errors.Add(field, Text["Unknown code '{0}'.", missing]);
-        }
-
-        return codes;
-    }
 
     private (DateTime Value, bool AllDay)? LocalDateTime(string? text, string field, bool required, FieldErrors errors)
     {

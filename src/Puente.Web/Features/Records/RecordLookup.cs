@@ -95,4 +95,48 @@ public static class RecordLookup
         db.Entry(existing).Property(r => r.Version).OriginalValue = version!.Value;
         return existing;
     }
+
+    /// <summary>
+    /// A list of codes (tracks, issues, recommendations…) checked against <paramref name="known"/>: at most
+    /// <paramref name="max"/>, each known, normalized and distinct. Problems are keyed by <paramref name="field"/>.
+    /// </summary>
+    public static async Task<List<string>> CodesAsync(List<string>? input, IQueryable<string> known, string field, int max, FieldErrors errors,
+        IStringLocalizer t, CancellationToken cancellationToken)
+    {
+        if (input is null)
+        {
+            return [];
+        }
+
+        if (input.Count > max)
+        {
+            errors.Add(field, t["At most {0} codes.", max]);
+            return [];
+        }
+
+        var codes = input.Where(c => !string.IsNullOrWhiteSpace(c)).Select(CatalogCode.Normalize).Distinct().ToList();
+        var found = await known.Where(c => codes.Contains(c)).ToListAsync(cancellationToken);
+        foreach (var missing in codes.Except(found))
+        {
+            errors.Add(field, t["Unknown code '{0}'.", missing]);
+        }
+
+        return codes;
+    }
+
+    /// <summary>
+    /// The id of the readable record a list filter names by id or code: null with <c>Missing</c> false when the filter
+    /// names none, null with <c>Missing</c> true when it names one the reader cannot read (the list then matches nothing).
+    /// </summary>
+    public static async Task<(Guid? Id, bool Missing)> FilterIdAsync<T>(IQueryable<T> records, string? idOrCode, CancellationToken cancellationToken)
+        where T : ContentRecord
+    {
+        if (string.IsNullOrWhiteSpace(idOrCode))
+        {
+            return (null, false);
+        }
+
+        var found = await FindAsync(records.AsNoTracking(), idOrCode.Trim(), cancellationToken);
+        return (found?.Id, found is null);
+    }
 }
