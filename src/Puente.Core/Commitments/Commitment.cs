@@ -60,9 +60,6 @@ public sealed class Commitment : BilingualRecord
 
     public List<CommitmentStatusChange> Changes { get; set; } = [];
 
-    /// <summary>Due before <paramref name="day"/> and still open on it (by the current status).</summary>
-    public bool IsOverdueOn(DateOnly day) => Due is { } due && due < day && CommitmentStatuses.IsOpen(Status);
-
     public override string Label => Code;
 }
 
@@ -88,8 +85,6 @@ public sealed class CommitmentStatusChange : RecordPart
     public Guid? EvidenceEngagementId { get; set; }
     public Engagement? EvidenceEngagement { get; set; }
     public Guid? EvidenceAttachmentId { get; set; }
-
-    public bool HasEvidence => EvidenceUrl is not null || EvidenceEngagementId is not null || EvidenceAttachmentId is not null;
 
     public override string Label => Code;
 }

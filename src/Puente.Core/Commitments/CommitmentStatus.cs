@@ -33,11 +33,4 @@ public static class CommitmentStatuses
 {
     /// <summary>Not started, in progress or stalled: still owed.</summary>
     public static bool IsOpen(CommitmentStatus status) => status is CommitmentStatus.NotStarted or CommitmentStatus.InProgress or CommitmentStatus.Stalled;
-
-    /// <summary>The open statuses, for queries.</summary>
-    public static readonly IReadOnlyList<CommitmentStatus> Open = [CommitmentStatus.NotStarted, CommitmentStatus.InProgress, CommitmentStatus.Stalled];
-
-    /// <summary>Kept, partly kept or broken: an outcome that says whether the promise was honoured (superseded and
-    /// withdrawn say it no longer applies, and count neither way).</summary>
-    public static bool IsJudged(CommitmentStatus status) => status is CommitmentStatus.Kept or CommitmentStatus.PartlyKept or CommitmentStatus.Broken;
 }

@@ -20,9 +20,6 @@ public sealed class PuenteUser : IdentityUser
     /// <summary>The UI sends the user to change the password before anything else (the generated admin account).</summary>
     public bool MustChangePassword { get; set; }
 
-    public IReadOnlyList<string> PostList =>
-        Posts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
     public IReadOnlyList<string> GroupList =>
         Groups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -127,7 +127,6 @@ public sealed class CommitmentReminders(PuenteDbContext db, IMailOutbox outbox, 
         var postIds = await db.Set<Post>().IgnoreQueryFilters().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Id, cancellationToken);
         var groups = accounts.SelectMany(a => Split(a.Groups)).Distinct().ToList();
         var ids = postIds.Values.ToList();
-        var open = CommitmentStatuses.Open;
         var due = await db.Set<Commitment>().IgnoreQueryFilters().AsNoTracking()
             .Where(c => (c.Status == CommitmentStatus.NotStarted || c.Status == CommitmentStatus.InProgress || c.Status == CommitmentStatus.Stalled)
                 && c.Due != null && c.Due <= last
