@@ -1,0 +1,528 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Puente.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class EarlyWarning : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "MechanismCodes",
+                table: "AgendaIssues",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "OwnerPostId",
+                table: "AgendaIssues",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ConvergenceAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgendaIssueId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    NoteEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NoteEs = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Confidentiality = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    OwnerSide = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConvergenceAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConvergenceAssessments_AgendaIssues_AgendaIssueId",
+                        column: x => x.AgendaIssueId,
+                        principalTable: "AgendaIssues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Crises",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IssueCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Confidentiality = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    OwnerSide = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameEs = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DescriptionEs = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Crises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Indicators",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Concern = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SourceEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SourceEs = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SourceUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OwnerPostId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IssueCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Detectors = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Derivation = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    LatestPeriod = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Confidentiality = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    OwnerSide = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameEs = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DescriptionEs = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Indicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Posts_OwnerPostId",
+                        column: x => x.OwnerPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssuePositions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgendaIssueId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    StatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Confidentiality = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    OwnerSide = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameEs = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DescriptionEs = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuePositions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuePositions_AgendaIssues_AgendaIssueId",
+                        column: x => x.AgendaIssueId,
+                        principalTable: "AgendaIssues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorValues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstValue = table.Column<double>(type: "REAL", nullable: false),
+                    FirstRecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Revisions = table.Column<int>(type: "INTEGER", nullable: false),
+                    Confidentiality = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    OwnerSide = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorValues_Indicators_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Playbooks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssueCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IndicatorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MechanismId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChannelEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ChannelEs = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    OwnerPostId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StepsEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    StepsEs = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Confidentiality = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    OwnerSide = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameEs = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DescriptionEs = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Playbooks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Playbooks_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Playbooks_Mechanisms_MechanismId",
+                        column: x => x.MechanismId,
+                        principalTable: "Mechanisms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Playbooks_Posts_OwnerPostId",
+                        column: x => x.OwnerPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Alerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IndicatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Detector = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Settings = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FirstPeriod = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastPeriod = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    Baseline = table.Column<double>(type: "REAL", nullable: false),
+                    Statistic = table.Column<double>(type: "REAL", nullable: false),
+                    Threshold = table.Column<double>(type: "REAL", nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Points = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IssueCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PlaybookId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StatusAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Confidentiality = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    OwnerSide = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Alerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Alerts_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Alerts_Playbooks_PlaybookId",
+                        column: x => x.PlaybookId,
+                        principalTable: "Playbooks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlertSteps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Confidentiality = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    OwnerSide = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlertSteps_Alerts_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgendaIssues_OwnerPostId",
+                table: "AgendaIssues",
+                column: "OwnerPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_Code",
+                table: "Alerts",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_IndicatorId_Detector_FirstPeriod",
+                table: "Alerts",
+                columns: new[] { "IndicatorId", "Detector", "FirstPeriod" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_IssueCode",
+                table: "Alerts",
+                column: "IssueCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_OpenKey",
+                table: "Alerts",
+                column: "OpenKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_PlaybookId",
+                table: "Alerts",
+                column: "PlaybookId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_Status_Severity_StatusAt",
+                table: "Alerts",
+                columns: new[] { "Status", "Severity", "StatusAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertSteps_Code",
+                table: "AlertSteps",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertSteps_ParentId_Sequence",
+                table: "AlertSteps",
+                columns: new[] { "ParentId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConvergenceAssessments_AgendaIssueId_Date",
+                table: "ConvergenceAssessments",
+                columns: new[] { "AgendaIssueId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConvergenceAssessments_Code",
+                table: "ConvergenceAssessments",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Crises_Code",
+                table: "Crises",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Crises_IssueCode_Start",
+                table: "Crises",
+                columns: new[] { "IssueCode", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_Code",
+                table: "Indicators",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_Derivation",
+                table: "Indicators",
+                column: "Derivation",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_IssueCode",
+                table: "Indicators",
+                column: "IssueCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_OwnerPostId",
+                table: "Indicators",
+                column: "OwnerPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorValues_Code",
+                table: "IndicatorValues",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorValues_ParentId_Period",
+                table: "IndicatorValues",
+                columns: new[] { "ParentId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuePositions_AgendaIssueId_Side_StatedOn",
+                table: "IssuePositions",
+                columns: new[] { "AgendaIssueId", "Side", "StatedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuePositions_Code",
+                table: "IssuePositions",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Playbooks_Code",
+                table: "Playbooks",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Playbooks_IndicatorId",
+                table: "Playbooks",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Playbooks_IssueCode",
+                table: "Playbooks",
+                column: "IssueCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Playbooks_MechanismId",
+                table: "Playbooks",
+                column: "MechanismId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Playbooks_OwnerPostId",
+                table: "Playbooks",
+                column: "OwnerPostId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AgendaIssues_Posts_OwnerPostId",
+                table: "AgendaIssues",
+                column: "OwnerPostId",
+                principalTable: "Posts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_AgendaIssues_Posts_OwnerPostId",
+                table: "AgendaIssues");
+
+            migrationBuilder.DropTable(
+                name: "AlertSteps");
+
+            migrationBuilder.DropTable(
+                name: "ConvergenceAssessments");
+
+            migrationBuilder.DropTable(
+                name: "Crises");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorValues");
+
+            migrationBuilder.DropTable(
+                name: "IssuePositions");
+
+            migrationBuilder.DropTable(
+                name: "Alerts");
+
+            migrationBuilder.DropTable(
+                name: "Playbooks");
+
+            migrationBuilder.DropTable(
+                name: "Indicators");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AgendaIssues_OwnerPostId",
+                table: "AgendaIssues");
+
+            migrationBuilder.DropColumn(
+                name: "MechanismCodes",
+                table: "AgendaIssues");
+
+            migrationBuilder.DropColumn(
+                name: "OwnerPostId",
+                table: "AgendaIssues");
+        }
+    }
+}
