@@ -52,6 +52,7 @@ public static class PuenteDataServices
         services.AddScoped<Water.WaterService>();
         services.AddScoped<Memory.EngagementImporter>();
         services.AddScoped<Plans.PlanImporter>();
+        services.AddScoped<Warning.IndicatorIntake>();
 
         services.TryAddSingleton<Mail.IMailOutbox, Mail.MailOutbox>();
         services.TryAddSingleton<Notifications.Notifier>();
