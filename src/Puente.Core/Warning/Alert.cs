@@ -13,10 +13,13 @@ public enum AlertStatus
 
 /// <summary>
 /// What a detector found in an indicator: one alert per episode (consecutive periods that signal), updated while the
-/// signal persists. It takes its indicator's access. The explanation is written at read time, in the reader's language,
-/// from the numbers kept here (<see cref="Points"/>: the periods that triggered it).
+/// signal persists. A part of its indicator (<see cref="RecordPart.ParentId"/>), so it is read exactly by who reads the
+/// indicator: an alert from an Internal indicator is Internal. The explanation is written at read time, in the reader's
+/// language, from the numbers kept here (<see cref="Points"/>: the periods that triggered it). Its lifecycle is linear
+/// (Open → Acknowledged → Resolved, or Dismissed with a reason), so each step is a pair of columns; every step is
+/// also in the audit trail.
 /// </summary>
-public sealed class Alert : ContentRecord
+public sealed class Alert : RecordPart
 {
     public const int DetectorMaxLength = 20;
     public const int SettingsMaxLength = 200;
@@ -24,7 +27,6 @@ public sealed class Alert : ContentRecord
     public const int ReasonMaxLength = 2000;
     public const int OpenKeyMaxLength = 64;
 
-    public Guid IndicatorId { get; set; }
     public Indicator? Indicator { get; set; }
 
     /// <summary>The detector's name (threshold, ewma, cusum, seasonal).</summary>
@@ -49,7 +51,7 @@ public sealed class Alert : ContentRecord
     /// <summary>The signalling points as JSON (<c>[{"period","value","baseline","statistic","severity"}]</c>), latest last, bounded.</summary>
     public string Points { get; set; } = "[]";
 
-    /// <summary>Whether the latest value still signals.</summary>
+    /// <summary>Whether the indicator's latest value still signals.</summary>
     public bool Active { get; set; }
 
     /// <summary>The agenda issue (the indicator's).</summary>
@@ -62,35 +64,31 @@ public sealed class Alert : ContentRecord
     [RecordState]
     public AlertStatus Status { get; set; }
 
+    public DateTimeOffset OpenedAt { get; set; }
+
     [RecordState]
-    public DateTimeOffset StatusAt { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    [RecordState]
+    public string? AcknowledgedBy { get; set; }
+
+    /// <summary>When and by whom it was resolved or dismissed.</summary>
+    [RecordState]
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    [RecordState]
+    public string? ClosedBy { get; set; }
+
+    /// <summary>Why it was dismissed (required) or resolved (optional), as the person wrote it.</summary>
+    [RecordState]
+    public string? Reason { get; set; }
 
     /// <summary>"{indicator id:N}/{detector}" while Open or Acknowledged, null after: the database holds one open alert
     /// per indicator and detector with a unique index on it.</summary>
+    [RecordState]
     public string? OpenKey { get; set; }
-
-    public List<AlertStep> Steps { get; set; } = [];
 
     public override string Label => Code;
 
     public static string OpenKeyOf(Guid indicatorId, string detector) => $"{indicatorId:N}/{detector}";
-}
-
-/// <summary>One step of an alert's lifecycle (who, when, to which status, why), shown in its history.</summary>
-public sealed class AlertStep : RecordPart
-{
-    public Alert? Alert { get; set; }
-
-    public int Sequence { get; set; }
-
-    public AlertStatus Status { get; set; }
-
-    public DateTimeOffset At { get; set; }
-
-    /// <summary>The account that took the step ("system" when the detectors did).</summary>
-    public string By { get; set; } = "";
-
-    public string? Reason { get; set; }
-
-    public override string Label => Code;
 }

@@ -37,7 +37,8 @@ public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Indic
     }
 }
 
-/// <summary>Alerts: one per indicator, detector and first period; one open per indicator and detector.</summary>
+/// <summary>Alerts, parts of their indicator: one per indicator, detector and first period; one open per indicator and
+/// detector.</summary>
 public sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
 {
     public void Configure(EntityTypeBuilder<Alert> builder)
@@ -49,28 +50,17 @@ public sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.Property(a => a.Severity).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.IssueCode).HasMaxLength(Core.Catalog.CatalogCode.MaxLength);
+        builder.Property(a => a.AcknowledgedBy).HasMaxLength(256);
+        builder.Property(a => a.ClosedBy).HasMaxLength(256);
+        builder.Property(a => a.Reason).HasMaxLength(Alert.ReasonMaxLength);
         builder.Property(a => a.OpenKey).HasMaxLength(Alert.OpenKeyMaxLength);
-        builder.HasOne(a => a.Indicator).WithMany().HasForeignKey(a => a.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Indicator).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Playbook).WithMany().HasForeignKey(a => a.PlaybookId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasMany(a => a.Steps).WithOne(s => s.Alert).HasForeignKey(s => s.ParentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(a => new { a.IndicatorId, a.Detector, a.FirstPeriod }).IsUnique();
+        builder.HasIndex(a => new { a.ParentId, a.Detector, a.FirstPeriod }).IsUnique();
         // Null once resolved or dismissed: both providers let any number of rows hold null in a unique index.
         builder.HasIndex(a => a.OpenKey).IsUnique();
-        builder.HasIndex(a => new { a.Status, a.Severity, a.StatusAt });
+        builder.HasIndex(a => new { a.Status, a.Severity, a.OpenedAt });
         builder.HasIndex(a => a.IssueCode);
-    }
-}
-
-/// <summary>An alert's lifecycle steps, numbered per alert.</summary>
-public sealed class AlertStepConfiguration : IEntityTypeConfiguration<AlertStep>
-{
-    public void Configure(EntityTypeBuilder<AlertStep> builder)
-    {
-        builder.ToTable("AlertSteps");
-        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(s => s.By).HasMaxLength(256);
-        builder.Property(s => s.Reason).HasMaxLength(Alert.ReasonMaxLength);
-        builder.HasIndex(s => new { s.ParentId, s.Sequence }).IsUnique();
     }
 }
 

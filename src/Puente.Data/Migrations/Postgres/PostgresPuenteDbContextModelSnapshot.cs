@@ -2118,11 +2118,25 @@ namespace Puente.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
                     b.Property<double>("Baseline")
                         .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -2150,9 +2164,6 @@ namespace Puente.Data.Migrations.Postgres
                     b.Property<DateOnly>("FirstPeriod")
                         .HasColumnType("date");
 
-                    b.Property<Guid>("IndicatorId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("IssueCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -2164,10 +2175,16 @@ namespace Puente.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("OwnerSide")
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("ParentId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("PlaybookId")
                         .HasColumnType("uuid");
@@ -2176,6 +2193,10 @@ namespace Puente.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Section")
                         .HasMaxLength(12)
@@ -2202,9 +2223,6 @@ namespace Puente.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset>("StatusAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<double>("Threshold")
                         .HasColumnType("double precision");
@@ -2236,94 +2254,12 @@ namespace Puente.Data.Migrations.Postgres
 
                     b.HasIndex("PlaybookId");
 
-                    b.HasIndex("IndicatorId", "Detector", "FirstPeriod")
+                    b.HasIndex("ParentId", "Detector", "FirstPeriod")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Severity", "StatusAt");
+                    b.HasIndex("Status", "Severity", "OpenedAt");
 
                     b.ToTable("Alerts", (string)null);
-                });
-
-            modelBuilder.Entity("Puente.Core.Warning.AlertStep", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Confidentiality")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("OwnerSide")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<Guid>("ParentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Section")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<string>("SeedHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.HasIndex("ParentId", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("AlertSteps", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Warning.Indicator", b =>
@@ -3556,7 +3492,7 @@ namespace Puente.Data.Migrations.Postgres
                 {
                     b.HasOne("Puente.Core.Warning.Indicator", "Indicator")
                         .WithMany()
-                        .HasForeignKey("IndicatorId")
+                        .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -3568,17 +3504,6 @@ namespace Puente.Data.Migrations.Postgres
                     b.Navigation("Indicator");
 
                     b.Navigation("Playbook");
-                });
-
-            modelBuilder.Entity("Puente.Core.Warning.AlertStep", b =>
-                {
-                    b.HasOne("Puente.Core.Warning.Alert", "Alert")
-                        .WithMany("Steps")
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Alert");
                 });
 
             modelBuilder.Entity("Puente.Core.Warning.Indicator", b =>
@@ -3649,11 +3574,6 @@ namespace Puente.Data.Migrations.Postgres
             modelBuilder.Entity("Puente.Core.Memory.Engagement", b =>
                 {
                     b.Navigation("Participants");
-                });
-
-            modelBuilder.Entity("Puente.Core.Warning.Alert", b =>
-                {
-                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Puente.Core.Warning.Indicator", b =>

@@ -2105,11 +2105,25 @@ namespace Puente.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("Baseline")
                         .HasColumnType("REAL");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -2137,9 +2151,6 @@ namespace Puente.Data.Migrations.Sqlite
                     b.Property<DateOnly>("FirstPeriod")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("IndicatorId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("IssueCode")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -2151,9 +2162,15 @@ namespace Puente.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OwnerSide")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParentId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PlaybookId")
@@ -2162,6 +2179,10 @@ namespace Puente.Data.Migrations.Sqlite
                     b.Property<string>("Points")
                         .IsRequired()
                         .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Section")
@@ -2189,9 +2210,6 @@ namespace Puente.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("StatusAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<double>("Threshold")
                         .HasColumnType("REAL");
@@ -2223,94 +2241,12 @@ namespace Puente.Data.Migrations.Sqlite
 
                     b.HasIndex("PlaybookId");
 
-                    b.HasIndex("IndicatorId", "Detector", "FirstPeriod")
+                    b.HasIndex("ParentId", "Detector", "FirstPeriod")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Severity", "StatusAt");
+                    b.HasIndex("Status", "Severity", "OpenedAt");
 
                     b.ToTable("Alerts", (string)null);
-                });
-
-            modelBuilder.Entity("Puente.Core.Warning.AlertStep", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Confidentiality")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerSide")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ParentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Section")
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SeedHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.HasIndex("ParentId", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("AlertSteps", (string)null);
                 });
 
             modelBuilder.Entity("Puente.Core.Warning.Indicator", b =>
@@ -3543,7 +3479,7 @@ namespace Puente.Data.Migrations.Sqlite
                 {
                     b.HasOne("Puente.Core.Warning.Indicator", "Indicator")
                         .WithMany()
-                        .HasForeignKey("IndicatorId")
+                        .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -3555,17 +3491,6 @@ namespace Puente.Data.Migrations.Sqlite
                     b.Navigation("Indicator");
 
                     b.Navigation("Playbook");
-                });
-
-            modelBuilder.Entity("Puente.Core.Warning.AlertStep", b =>
-                {
-                    b.HasOne("Puente.Core.Warning.Alert", "Alert")
-                        .WithMany("Steps")
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Alert");
                 });
 
             modelBuilder.Entity("Puente.Core.Warning.Indicator", b =>
@@ -3636,11 +3561,6 @@ namespace Puente.Data.Migrations.Sqlite
             modelBuilder.Entity("Puente.Core.Memory.Engagement", b =>
                 {
                     b.Navigation("Participants");
-                });
-
-            modelBuilder.Entity("Puente.Core.Warning.Alert", b =>
-                {
-                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Puente.Core.Warning.Indicator", b =>

@@ -251,7 +251,6 @@ namespace Puente.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    IndicatorId = table.Column<Guid>(type: "uuid", nullable: false),
                     Detector = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Settings = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     FirstPeriod = table.Column<DateOnly>(type: "date", nullable: false),
@@ -266,46 +265,13 @@ namespace Puente.Data.Migrations.Postgres
                     IssueCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     PlaybookId = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    StatusAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    OpenKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Confidentiality = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    OwnerSide = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Section = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Alerts", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Alerts_Indicators_IndicatorId",
-                        column: x => x.IndicatorId,
-                        principalTable: "Indicators",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Alerts_Playbooks_PlaybookId",
-                        column: x => x.PlaybookId,
-                        principalTable: "Playbooks",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AlertSteps",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OpenKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Confidentiality = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     OwnerSide = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -320,13 +286,19 @@ namespace Puente.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AlertSteps", x => x.Id);
+                    table.PrimaryKey("PK_Alerts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AlertSteps_Alerts_ParentId",
+                        name: "FK_Alerts_Indicators_ParentId",
                         column: x => x.ParentId,
-                        principalTable: "Alerts",
+                        principalTable: "Indicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Alerts_Playbooks_PlaybookId",
+                        column: x => x.PlaybookId,
+                        principalTable: "Playbooks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateIndex(
@@ -341,12 +313,6 @@ namespace Puente.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Alerts_IndicatorId_Detector_FirstPeriod",
-                table: "Alerts",
-                columns: new[] { "IndicatorId", "Detector", "FirstPeriod" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Alerts_IssueCode",
                 table: "Alerts",
                 column: "IssueCode");
@@ -358,26 +324,20 @@ namespace Puente.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_ParentId_Detector_FirstPeriod",
+                table: "Alerts",
+                columns: new[] { "ParentId", "Detector", "FirstPeriod" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Alerts_PlaybookId",
                 table: "Alerts",
                 column: "PlaybookId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Alerts_Status_Severity_StatusAt",
+                name: "IX_Alerts_Status_Severity_OpenedAt",
                 table: "Alerts",
-                columns: new[] { "Status", "Severity", "StatusAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AlertSteps_Code",
-                table: "AlertSteps",
-                column: "Code",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AlertSteps_ParentId_Sequence",
-                table: "AlertSteps",
-                columns: new[] { "ParentId", "Sequence" },
-                unique: true);
+                columns: new[] { "Status", "Severity", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ConvergenceAssessments_AgendaIssueId_Date",
@@ -489,7 +449,7 @@ namespace Puente.Data.Migrations.Postgres
                 table: "AgendaIssues");
 
             migrationBuilder.DropTable(
-                name: "AlertSteps");
+                name: "Alerts");
 
             migrationBuilder.DropTable(
                 name: "ConvergenceAssessments");
@@ -502,9 +462,6 @@ namespace Puente.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "IssuePositions");
-
-            migrationBuilder.DropTable(
-                name: "Alerts");
 
             migrationBuilder.DropTable(
                 name: "Playbooks");
