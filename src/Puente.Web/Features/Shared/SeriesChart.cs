@@ -1,4 +1,4 @@
-namespace Puente.Web.Features.Shared;
+namespace Puente.Web.Features;
 
 /// <summary>
 /// A line chart of one series, drawn by <c>_SeriesChart.cshtml</c> as an SVG (no script): the points in date order (a
