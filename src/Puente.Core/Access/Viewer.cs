@@ -23,6 +23,12 @@ public sealed record Viewer(
     /// <summary>The local operator: start-up seeding, migrations and the CLI.</summary>
     public static Viewer System { get; } = new(null, "system", null, [], true, true);
 
+    /// <summary>
+    /// Reads exactly what every signed-in user reads (Shared records; no side, no grants). Figures computed for
+    /// everyone, such as the derived early-warning indicators, are computed as it, so no count carries Internal material.
+    /// </summary>
+    public static Viewer SharedReader { get; } = new("shared-reader", "shared-reader", null, [], false, false);
+
     public bool IsSignedIn => IsSystem || UserId is not null;
 
     /// <summary>Builds a signed-in user's viewer from its id, side and groups.</summary>

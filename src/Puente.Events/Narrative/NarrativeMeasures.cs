@@ -9,8 +9,10 @@ public enum NarrativeGroup
     MexicoOnUs,
 }
 
-/// <summary>One month of one group: articles, mean tone, and the share of articles carrying each frame.</summary>
-public sealed record NarrativeRow(string Month, NarrativeGroup Group, long Articles, double ToneMean, IReadOnlyDictionary<string, double> FrameShares);
+/// <summary>One month of one group: articles, mean tone, the share of articles carrying each frame, and the share carrying
+/// at least one frame of kind "problem" (an article with several problem frames counts once).</summary>
+public sealed record NarrativeRow(string Month, NarrativeGroup Group, long Articles, double ToneMean, IReadOnlyDictionary<string, double> FrameShares,
+    double ProblemShare = 0);
 
 public static class NarrativeMeasures
 {
@@ -27,7 +29,7 @@ public static class NarrativeMeasures
 
         using (var rules = connection.CreateCommand())
         {
-            rules.CommandText = "CREATE OR REPLACE TEMP TABLE frame_rules (frame VARCHAR, theme VARCHAR, is_prefix BOOLEAN)";
+            rules.CommandText = "CREATE OR REPLACE TEMP TABLE frame_rules (frame VARCHAR, theme VARCHAR, is_prefix BOOLEAN, is_problem BOOLEAN)";
             rules.ExecuteNonQuery();
         }
 
@@ -37,12 +39,12 @@ public static class NarrativeMeasures
             {
                 foreach (var t in f.Themes)
                 {
-                    appender.CreateRow().AppendValue(f.Code).AppendValue(t).AppendValue(false).EndRow();
+                    appender.CreateRow().AppendValue(f.Code).AppendValue(t).AppendValue(false).AppendValue(f.Kind == "problem").EndRow();
                 }
 
                 foreach (var p in f.ThemePrefixes)
                 {
-                    appender.CreateRow().AppendValue(f.Code).AppendValue(p).AppendValue(true).EndRow();
+                    appender.CreateRow().AppendValue(f.Code).AppendValue(p).AppendValue(true).AppendValue(f.Kind == "problem").EndRow();
                 }
             }
         }
@@ -81,7 +83,24 @@ public static class NarrativeMeasures
             }
         }
 
+        var problem = new Dictionary<(string, int), long>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = groups + """
+                , t AS (SELECT record_id, month, grp, unnest(string_split(themes, ';')) AS theme FROM g)
+                SELECT month, grp, count(DISTINCT record_id)
+                FROM t JOIN frame_rules r ON r.is_problem AND (t.theme = r.theme OR (r.is_prefix AND starts_with(t.theme, r.theme)))
+                GROUP BY ALL
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                problem[(reader.GetString(0), reader.GetInt32(1))] = reader.GetInt64(2);
+            }
+        }
+
         return [.. totals.Select(t => new NarrativeRow(t.Month, (NarrativeGroup)t.Group, t.Articles, t.Tone,
-            frames.Frames.ToDictionary(f => f.Code, f => counts.GetValueOrDefault((t.Month, t.Group, f.Code)) / (double)t.Articles)))];
+            frames.Frames.ToDictionary(f => f.Code, f => counts.GetValueOrDefault((t.Month, t.Group, f.Code)) / (double)t.Articles),
+            problem.GetValueOrDefault((t.Month, t.Group)) / (double)t.Articles))];
     }
 }

@@ -43,6 +43,9 @@ public static class PuenteWeb
         services.AddScheduledJob<Features.Events.GdeltFetchJob>(Features.Events.GdeltFetchJob.Name,
             sp => sp.GetRequiredService<Puente.Events.Fetch.GdeltScheduledFetch>().Interval);
         services.AddPuenteMail();
+        services.AddSingleton<Features.Derived.DerivedIndicators>();
+        services.AddScheduledJob<Features.Derived.DerivedIndicatorsJob>(Features.Derived.DerivedIndicatorsJob.Name,
+            sp => Features.Derived.DerivedIndicatorsJob.Interval(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<Features.Notifications.NotificationFeed>();
         Features.Commitments.CommitmentReminderServices.AddCommitmentReminders(services);
 
