@@ -11,6 +11,7 @@ using Puente.Events.Store;
 // summary inside this process (no process start-ups, as the reference runs).
 // Usage: dotnet run -c Release --project bench/Puente.Bench -- <puente.dll> <work dir> <rows> <real-sample folder>
 //        ... -- reads <work dir> <real-sample folder> [rows]; ... -- memory-data <data dir>; ... -- commitment-data <data dir>
+//        ... -- backtest-grid --file <ohss_usbp_monthly_region.csv> [--crises FILE] [--window N]
 
 if (args[0] == "memory-data")
 {
@@ -31,6 +32,13 @@ if (args[0] == "index")
     // The institutionalization index and mechanism health at 100,000 engagements and 300,000 commitments: index <data dir>
     // (a copy of the memory-data directory; commitments are added to it once).
     Environment.ExitCode = await IndexBench.RunAsync(args[1]);
+    return;
+}
+
+if (args[0] == "backtest-grid")
+{
+    // The detectors' defaults (docs/early-warning-defaults.md): backtest-grid --file ohss_usbp_monthly_region.csv [--crises FILE] [--window N]
+    Environment.ExitCode = BacktestGrid.Run(args);
     return;
 }
 

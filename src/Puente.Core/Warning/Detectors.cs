@@ -91,9 +91,10 @@ public sealed record ThresholdDetector(double Level, double? Lower = null) : IDe
 /// <summary>
 /// EWMA z-score: the value against an exponentially weighted mean and deviation of the values before it (smoothing
 /// <see cref="Lambda"/>), after <see cref="Warmup"/> values; fires when |z| ≥ <see cref="K"/> in the concern's
-/// direction. A flat history (no deviation) never fires.
+/// direction. A flat history (no deviation) never fires. The defaults (λ 0.1, k 3.5, 12) were chosen by backtesting on the
+/// southwest border encounter series (docs/early-warning-defaults.md).
 /// </summary>
-public sealed record EwmaDetector(double Lambda = 0.3, double K = 3, int Warmup = 12) : IDetector
+public sealed record EwmaDetector(double Lambda = 0.1, double K = 3.5, int Warmup = 12) : IDetector
 {
     public string Name => "ewma";
 
@@ -140,9 +141,10 @@ public sealed record EwmaDetector(double Lambda = 0.3, double K = 3, int Warmup 
 /// <summary>
 /// Two-sided CUSUM on values standardised by the mean and deviation of the first <see cref="Warmup"/> values: upper and
 /// lower sums that grow by (z − <see cref="K"/>) and (−z − K); fires when one reaches <see cref="H"/> (in the concern's
-/// direction) and starts that sum again. A flat warm-up (no deviation) never fires.
+/// direction) and starts that sum again. A flat warm-up (no deviation) never fires. The defaults (k 0.5, h 8, 12) were
+/// chosen by backtesting on the southwest border encounter series (docs/early-warning-defaults.md).
 /// </summary>
-public sealed record CusumDetector(double K = 0.5, double H = 5, int Warmup = 12) : IDetector
+public sealed record CusumDetector(double K = 0.5, double H = 8, int Warmup = 12) : IDetector
 {
     public string Name => "cusum";
 
@@ -192,10 +194,11 @@ public sealed record CusumDetector(double K = 0.5, double H = 5, int Warmup = 12
 
 /// <summary>
 /// Change against the same period a year earlier (<see cref="Lag"/> periods back: 12 for months, 4 for quarters, 52 for
-/// weeks): fires when the relative change reaches <see cref="Change"/> (0.25 = 25 %) in the concern's direction. A zero
-/// value a year earlier is no baseline.
+/// weeks): fires when the relative change reaches <see cref="Change"/> (0.5 = 50 %) in the concern's direction. A zero
+/// value a year earlier is no baseline. The default 50 % was chosen by backtesting on the southwest border encounter
+/// series (docs/early-warning-defaults.md); a change of 100 % or more could never fire on a fall.
 /// </summary>
-public sealed record SeasonalDetector(double Change = 0.25, int Lag = 12) : IDetector
+public sealed record SeasonalDetector(double Change = 0.5, int Lag = 12) : IDetector
 {
     public string Name => "seasonal";
 
