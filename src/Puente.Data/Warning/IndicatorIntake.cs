@@ -36,6 +36,11 @@ public sealed class IndicatorIntake(PuenteDbContext db, TimeProvider time, IEnum
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(values);
+        if (indicator.Id == Guid.Empty)
+        {
+            throw new ArgumentException("A new indicator needs its id before its values are recorded.", nameof(indicator));
+        }
+
         var existing = await db.Set<IndicatorValue>().Where(v => v.ParentId == indicator.Id)
             .ToDictionaryAsync(v => v.Period, cancellationToken);
         var now = time.GetUtcNow();
@@ -64,6 +69,7 @@ public sealed class IndicatorIntake(PuenteDbContext db, TimeProvider time, IEnum
 
             var added1 = new IndicatorValue
             {
+                Id = Guid.CreateVersion7(),
                 Code = RecordPart.NewCode(),
                 Period = period,
                 Value = value,

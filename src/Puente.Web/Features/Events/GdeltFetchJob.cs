@@ -9,10 +9,14 @@ namespace Puente.Web.Features.Events;
 /// itself is <see cref="GdeltScheduledFetch"/> in Puente.Events, which knows nothing of Quartz (decision 0040).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class GdeltFetchJob(GdeltScheduledFetch fetch) : IJob
+public sealed class GdeltFetchJob(GdeltScheduledFetch fetch, Derived.DerivedIndicators derived) : IJob
 {
     public const string Name = "gdelt-fetch";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+    /// <summary>Fetches, then recomputes the derived indicators so that the event indicators follow the store (decision 0044).</summary>
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
         await fetch.RunAsync(cancellationToken);
+        await derived.RefreshAsync(full: false, cancellationToken);
+    }
 }
