@@ -44,6 +44,8 @@ public static class PuenteWeb
             sp => sp.GetRequiredService<Puente.Events.Fetch.GdeltScheduledFetch>().Interval);
         services.AddPuenteMail();
         services.AddSingleton<Features.Derived.DerivedIndicators>();
+        services.AddMemoryCache();
+        services.AddScoped<Features.Home.HomeService>();
         services.AddScheduledJob<Features.Derived.DerivedIndicatorsJob>(Features.Derived.DerivedIndicatorsJob.Name,
             sp => Features.Derived.DerivedIndicatorsJob.Interval(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<Features.Notifications.NotificationFeed>();
