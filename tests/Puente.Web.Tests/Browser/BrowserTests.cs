@@ -117,6 +117,8 @@ public sealed class BrowserTests(BrowserFixture fixture)
         // Closed, the menu is one button; open, it shows the links.
         Assert.False(await page.IsVisibleAsync("#main-nav"));
         await page.ClickAsync("#nav-toggle");
+        Assert.False(await page.IsVisibleAsync("#main-nav a[href='/Water']"));
+        await page.ClickAsync("#nav-signals summary");
         Assert.True(await page.IsVisibleAsync("#main-nav a[href='/Water']"));
 
         foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Engagements", "/People", "/Posts", "/Posts/Details/MX-PRESIDENT", "/Catalog/Recommendations", "/Catalog", "/Events", "/Events/Narrative", "/Water",

@@ -12,3 +12,20 @@ document.addEventListener('DOMContentLoaded', function () {
         button.setAttribute('aria-expanded', open ? 'true' : 'false');
     });
 });
+
+// The menu's groups: opening one closes the others; a click outside the menu closes them all.
+document.addEventListener('DOMContentLoaded', function () {
+    var groups = Array.prototype.slice.call(document.querySelectorAll('details.nav-group'));
+    groups.forEach(function (group) {
+        group.addEventListener('toggle', function () {
+            if (group.open) {
+                groups.forEach(function (other) { if (other !== group) { other.open = false; } });
+            }
+        });
+    });
+    document.addEventListener('click', function (e) {
+        if (!e.target.closest || !e.target.closest('details.nav-group')) {
+            groups.forEach(function (group) { group.open = false; });
+        }
+    });
+});
