@@ -58,3 +58,7 @@ public sealed class PostgresHealthTests(PostgresApp app) : HealthTests<PostgresA
 public sealed class SqliteDerivedIndicatorTests(SqliteApp app) : DerivedIndicatorTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresDerivedIndicatorTests(PostgresApp app) : DerivedIndicatorTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteHomeTests(SqliteApp app) : HomeTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresHomeTests(PostgresApp app) : HomeTests<PostgresApp>(app), IClassFixture<PostgresApp>;
