@@ -28,7 +28,7 @@ bench_host() {
     echo "port $PORT is taken by another process; choose another with PORT=..." >&2
     exit 1
   fi
-  (cd src/Puente.Web && exec env Urls=$BASE Puente__DataDirectory="$DATA" Puente__Scheduler__Enabled=false dotnet bin/Release/net10.0/Puente.Web.dll) >"$OUT/host.log" 2>&1 &
+  (cd src/Puente.Web && exec env Urls=$BASE Puente__DataDirectory="$DATA" Puente__Scheduler__Enabled=${SCHEDULER:-false} dotnet bin/Release/net10.0/Puente.Web.dll) >"$OUT/host.log" 2>&1 &
   HOST=$!
   trap 'kill $HOST 2>/dev/null || true' EXIT
   for _ in $(seq 1 180); do
