@@ -54,6 +54,7 @@ public static class PuenteDataServices
         services.AddScoped<Plans.PlanImporter>();
 
         services.TryAddSingleton<Mail.IMailOutbox, Mail.MailOutbox>();
+        services.TryAddSingleton<Webhooks.IWebhookOutbox, Webhooks.WebhookOutbox>();
         services.TryAddSingleton<Notifications.Notifier>();
         return services;
     }

@@ -10,6 +10,7 @@ using Puente.Data.Identity;
 using Puente.Events.Hosting;
 using Puente.Web.Mail;
 using Puente.Web.Scheduling;
+using Puente.Web.Webhooks;
 using Scalar.AspNetCore;
 
 namespace Puente.Web.Hosting;
@@ -43,6 +44,7 @@ public static class PuenteWeb
         services.AddScheduledJob<Features.Events.GdeltFetchJob>(Features.Events.GdeltFetchJob.Name,
             sp => sp.GetRequiredService<Puente.Events.Fetch.GdeltScheduledFetch>().Interval);
         services.AddPuenteMail();
+        services.AddPuenteWebhooks();
         services.AddScoped<Features.Notifications.NotificationFeed>();
         Features.Commitments.CommitmentReminderServices.AddCommitmentReminders(services);
 

@@ -54,3 +54,7 @@ public sealed class PostgresPlanTests(PostgresApp app) : PlanTests<PostgresApp>(
 public sealed class SqliteHealthTests(SqliteApp app) : HealthTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresHealthTests(PostgresApp app) : HealthTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteWebhookTests(SqliteWebhookApp app) : WebhookTests<SqliteWebhookApp>(app), IClassFixture<SqliteWebhookApp>;
+
+public sealed class PostgresWebhookTests(PostgresWebhookApp app) : WebhookTests<PostgresWebhookApp>(app), IClassFixture<PostgresWebhookApp>;
