@@ -161,7 +161,7 @@ public abstract class AccessTests<TApp>(TApp app)
 
     private static readonly string[] WaterTypes = [nameof(WaterDeliveryRecord), nameof(StorageReadingRecord), nameof(ReserveMovementRecord)];
 
-    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type) && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange));
+    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type) && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange) or nameof(WebhookSubscription));
 
     private static bool IsMemory(Probe p) => p.Type is "Person" or "Post" or "Engagement" or "Commitment";
 
@@ -336,7 +336,8 @@ public abstract class AccessTests<TApp>(TApp app)
     private static string DeliveryKey(Probe p) => $"probe-delivery-{p.Level}";
 
     private static bool Refused(HttpResponseMessage r) => r.StatusCode == HttpStatusCode.Forbidden
-        || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString.StartsWith("/Account/AccessDenied", StringComparison.Ordinal) == true);
+        || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location is { } to
+            && (to.IsAbsoluteUri ? to.PathAndQuery : to.OriginalString).StartsWith("/Account/AccessDenied", StringComparison.Ordinal));
 
     /// <summary>An administrators' path: refused is hidden; otherwise as <paramref name="shows"/> says.</summary>
     private static Func<Probe, HttpResponseMessage, string, bool> AdminOnly(Func<Probe, HttpResponseMessage, string, bool> shows) =>
