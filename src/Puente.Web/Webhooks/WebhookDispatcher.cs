@@ -161,8 +161,13 @@ public sealed partial class WebhookDispatcher(PuenteDbContext db, IHttpClientFac
             return ([], "The secret cannot be decrypted (the key ring that encrypted it is gone); rotate the secret.");
         }
 
+        if (!Uri.TryCreate(subscription.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            return ([], "The address is not an http or https URL."); // checked when it was made; a row written past that check
+        }
+
         var send = new WebhookSend(secret, Encoding.UTF8.GetBytes(delivery.Payload));
-        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new ByteArrayContent(send.Body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
         };
