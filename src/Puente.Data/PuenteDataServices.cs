@@ -55,6 +55,7 @@ public static class PuenteDataServices
         services.AddScoped<Warning.IndicatorIntake>();
 
         services.TryAddSingleton<Mail.IMailOutbox, Mail.MailOutbox>();
+        services.TryAddSingleton<Webhooks.IWebhookOutbox, Webhooks.WebhookOutbox>();
         services.TryAddSingleton<Notifications.Notifier>();
         return services;
     }

@@ -161,6 +161,12 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
         // (docs/decisions/0041-mail-outbox.md).
         builder.Entity<Notifications.Notification>().HasQueryFilter(n => ViewerIsSystem || (ViewerUserId != null && n.UserId == ViewerUserId));
         builder.Entity<Mail.OutboxMessage>().HasQueryFilter(m => ViewerIsSystem);
+
+        // Webhook deliveries are the dispatcher's; their log is read exactly by who can read its subscription
+        // (docs/decisions/0034-webhooks.md).
+        builder.Entity<Webhooks.WebhookDelivery>().HasQueryFilter(d => ViewerIsSystem);
+        builder.Entity<Webhooks.WebhookAttempt>().HasQueryFilter(a => ViewerIsSystem
+            || Set<Core.Webhooks.WebhookSubscription>().Any(s => s.Id == a.SubscriptionId));
     }
 
     /// <summary>Columns every content record shares, and the access rule: the one place reads are authorized.</summary>

@@ -1,5 +1,6 @@
 using Puente.Data.Configuration;
 using Puente.Web.Features.Account;
+using Puente.Web.Features.Admin.Webhooks;
 using Puente.Web.Features.Actors;
 using Puente.Web.Features.Catalog;
 using Puente.Web.Features.Commitments;
@@ -49,6 +50,7 @@ signedIn.MapTimelinesApi();   // /timelines/{actor|person|post|mechanism|issue}/
 signedIn.MapWaterApi();       // /water/...
 signedIn.MapEventsApi();      // /events/...
 signedIn.MapNotificationsApi(); // /notifications: the caller's own, and marking them read
+signedIn.MapWebhooksApi();    // /webhooks: administrators' signed webhooks of their side, and their delivery logs
 
 var urls = app.Configuration["Urls"]; // read now: the failure messages below are written after the host is disposed
 

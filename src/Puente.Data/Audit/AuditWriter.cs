@@ -235,11 +235,19 @@ internal static class AuditWriter
     private static bool IsRecordState(PropertyEntry property) =>
         property.Metadata.PropertyInfo?.IsDefined(typeof(RecordStateAttribute), inherit: true) == true;
 
+    private static bool IsSecret(PropertyEntry property) =>
+        property.Metadata.PropertyInfo?.IsDefined(typeof(SecretAttribute), inherit: true) == true;
+
     private static string Snapshot(IEnumerable<PropertyEntry> properties, bool current)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in properties)
         {
+            if (IsSecret(property))
+            {
+                continue; // neither the value nor its ciphertext: whoever reads the history must not read the secret
+            }
+
             var value = current ? property.CurrentValue : property.OriginalValue;
             values[property.Metadata.Name] = value is Enum ? value.ToString() : value;
         }

@@ -10,6 +10,7 @@ using Puente.Data.Identity;
 using Puente.Events.Hosting;
 using Puente.Web.Mail;
 using Puente.Web.Scheduling;
+using Puente.Web.Webhooks;
 using Scalar.AspNetCore;
 
 namespace Puente.Web.Hosting;
@@ -48,6 +49,8 @@ public static class PuenteWeb
         services.AddScoped<Features.Home.HomeService>();
         services.AddScheduledJob<Features.Derived.DerivedIndicatorsJob>(Features.Derived.DerivedIndicatorsJob.Name,
             sp => Features.Derived.DerivedIndicatorsJob.Interval(sp.GetRequiredService<IConfiguration>()));
+
+        services.AddPuenteWebhooks();
         services.AddScoped<Features.Notifications.NotificationFeed>();
         Features.Commitments.CommitmentReminderServices.AddCommitmentReminders(services);
 

@@ -16,6 +16,7 @@ public static class TestUsers
     public static readonly TestUser JointViewer = new("joint-viewer", Roles.Viewer, Side.Joint, []);
     public static readonly TestUser WaterAnalyst = new("water-analyst", Roles.Analyst, Side.Joint, ["water"]);
     public static readonly TestUser MxAdmin = new("mx-admin", Roles.Administrator, Side.MX, []);
+    public static readonly TestUser UsAdmin = new("us-admin", Roles.Administrator, Side.US, []);
 
-    public static IReadOnlyList<TestUser> All { get; } = [MxEditor, UsEditor, MxViewer, UsAnalyst, JointViewer, WaterAnalyst, MxAdmin];
+    public static IReadOnlyList<TestUser> All { get; } = [MxEditor, UsEditor, MxViewer, UsAnalyst, JointViewer, WaterAnalyst, MxAdmin, UsAdmin];
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Puente.Core.Access;
 using Puente.Core.Catalog;
@@ -7,6 +8,7 @@ using Puente.Core.Memory;
 using Puente.Core.Plans;
 using Puente.Core.Records;
 using Puente.Core.Water;
+using Puente.Core.Webhooks;
 using Puente.Web.Tests.Infrastructure;
 
 namespace Puente.Web.Tests.Integration;
@@ -32,7 +34,7 @@ public abstract class AccessTests<TApp>(TApp app)
     {
         [Level.Shared] = [.. TestUsers.All.Select(u => u.Name)],
         [Level.InternalMx] = ["mx-editor", "mx-viewer", "mx-admin"],
-        [Level.InternalUs] = ["us-editor", "us-analyst"],
+        [Level.InternalUs] = ["us-editor", "us-analyst", "us-admin"],
         [Level.Restricted] = ["water-analyst", "us-analyst"], // group:water, and us-analyst by name
     };
 
@@ -159,7 +161,7 @@ public abstract class AccessTests<TApp>(TApp app)
 
     private static readonly string[] WaterTypes = [nameof(WaterDeliveryRecord), nameof(StorageReadingRecord), nameof(ReserveMovementRecord)];
 
-    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type) && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange));
+    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type) && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange) or nameof(WebhookSubscription));
 
     private static bool IsMemory(Probe p) => p.Type is "Person" or "Post" or "Engagement" or "Commitment";
 
@@ -317,7 +319,37 @@ public abstract class AccessTests<TApp>(TApp app)
             (p, r, b) => PageCountsShow(p, r, b, "id=\"health-sessions-3y\">", "id=\"health-open\">", "<")),
         new("ui index", true, p => p.Type == "Engagement" ? $"/Institutionalization?asOf={HealthDayText(p)}" : null,
             (p, r, b) => PageCountsShow(p, r, b, "id=\"part-below-head-of-state\" data-engagements=\"", "id=\"part-commitments-kept\" data-due=\"", "\"")),
+
+        // Webhook subscriptions are Internal to their administrators' side, and every path is for administrators.
+        new("api webhooks", false, p => p.Type == nameof(WebhookSubscription) ? "/api/v1/webhooks" : null, AdminOnly(ListShows)),
+        new("api webhook", false, p => p.Type == nameof(WebhookSubscription) ? $"/api/v1/webhooks/{p.Id}" : null, AdminOnly(DetailShows)),
+        new("api webhook deliveries", false, p => p.Type == nameof(WebhookSubscription) ? $"/api/v1/webhooks/{p.Id}/deliveries" : null, AdminOnly(DeliveriesShow)),
+        new("ui webhooks", true, p => p.Type == nameof(WebhookSubscription) ? "/Admin/Webhooks" : null, AdminOnly(ListShows)),
+        new("ui webhook with its delivery log", true, p => p.Type == nameof(WebhookSubscription) ? $"/Admin/Webhooks/{p.Id}" : null,
+            AdminOnly((p, r, b) => DetailShows(p, r, b) && DeliveriesShow(p, r, b))),
     ];
+
+    /// <summary>Paths for administrators only: everyone else is refused (403, or the access-denied page), not shown an empty answer.</summary>
+    private static readonly string[] AdminPaths = ["api webhooks", "api webhook", "api webhook deliveries", "ui webhooks", "ui webhook with its delivery log"];
+
+    /// <summary>The event key of a probe subscription's one logged request.</summary>
+    private static string DeliveryKey(Probe p) => $"probe-delivery-{p.Level}";
+
+    private static bool Refused(HttpResponseMessage r) => r.StatusCode == HttpStatusCode.Forbidden
+        || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location is { } to
+            && (to.IsAbsoluteUri ? to.PathAndQuery : to.OriginalString).StartsWith("/Account/AccessDenied", StringComparison.Ordinal));
+
+    /// <summary>An administrators' path: refused is hidden; otherwise as <paramref name="shows"/> says.</summary>
+    private static Func<Probe, HttpResponseMessage, string, bool> AdminOnly(Func<Probe, HttpResponseMessage, string, bool> shows) =>
+        (p, r, b) => !Refused(r) && shows(p, r, b);
+
+    /// <summary>A delivery log: shown with the probe's logged request, or not found.</summary>
+    private static bool DeliveriesShow(Probe p, HttpResponseMessage r, string body) => r.StatusCode switch
+    {
+        HttpStatusCode.OK => body.Contains(DeliveryKey(p), StringComparison.Ordinal) ? true : throw new InvalidOperationException($"the log without its request: {p}"),
+        HttpStatusCode.NotFound => false,
+        _ => throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}"),
+    };
 
     /// <summary>Paths that are for editors (and administrators) only: a viewer or analyst never sees the record there.</summary>
     private static readonly string[] EditorPaths = ["ui edit form", "ui memory edit form", "ui participant picker", "ui status form"];
@@ -352,6 +384,15 @@ public abstract class AccessTests<TApp>(TApp app)
                         && user.Role is Roles.Viewer or Roles.Analyst)
                     {
                         expected = false;
+                    }
+
+                    if (AdminPaths.Contains(path.Name) && user.Role != Roles.Administrator)
+                    {
+                        expected = false;
+                        if (!Refused(response))
+                        {
+                            failures.Add($"{user.Name} {path.Name}: {(int)response.StatusCode}, not refused");
+                        }
                     }
 
                     bool shown;
@@ -435,6 +476,7 @@ public abstract class AccessTests<TApp>(TApp app)
         .. await db.Set<Commitment>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<CommitmentStatusChange>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<Plan>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<WebhookSubscription>().Where(r => ids.Contains(r.Id)).ToListAsync(),
     ];
 
     [Fact]
@@ -451,7 +493,7 @@ public abstract class AccessTests<TApp>(TApp app)
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
-        foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Catalog", "/Catalog/Recommendations", "/Admin/Users", "/Admin/Audit", "/Plans",
+        foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Catalog", "/Catalog/Recommendations", "/Admin/Users", "/Admin/Audit", "/Admin/Webhooks", "/Plans",
                      "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04", "/Recommendations/III-04/Status" })
         {
             var response = await client.GetAsync(url);
@@ -467,6 +509,40 @@ public abstract class AccessTests<TApp>(TApp app)
         using var ui = await app.UiAs(TestUsers.MxEditor);
         Assert.Equal(HttpStatusCode.OK, (await ui.GetAsync("/Actors")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await ui.GetAsync("/api/v1/actors")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Webhook_routes_refuse_everyone_but_administrators_and_another_sides_are_not_found()
+    {
+        app.SkipIfUnavailable();
+        var probes = await ProbesAsync();
+        var mx = probes.Single(p => p.Type == nameof(WebhookSubscription) && p.Level == Level.InternalMx);
+        foreach (var user in TestUsers.All.Where(u => u.Role != Roles.Administrator))
+        {
+            using var api = await app.ApiAs(user);
+            foreach (var (method, url) in new[] { ("GET", "/api/v1/webhooks"), ("GET", $"/api/v1/webhooks/{mx.Id}"), ("GET", $"/api/v1/webhooks/{mx.Id}/deliveries"),
+                         ("POST", $"/api/v1/webhooks/{mx.Id}/rotate"), ("POST", $"/api/v1/webhooks/{mx.Id}/disable"), ("DELETE", $"/api/v1/webhooks/{mx.Id}") })
+            {
+                var response = await api.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{user.Name} {method} {url}: {(int)response.StatusCode}");
+            }
+
+            var created = await api.PostAsJsonAsync("/api/v1/webhooks", new { name = "x", url = "https://receiver.example/", events = new[] { WebhookEvents.AlertOpened } });
+            Assert.Equal(HttpStatusCode.Forbidden, created.StatusCode);
+        }
+
+        // The U.S. administrator cannot act on the Mexican subscription: not found, and it is unchanged.
+        using var us = await app.ApiAs(TestUsers.UsAdmin);
+        Assert.Equal(HttpStatusCode.NotFound, (await us.PostAsync($"/api/v1/webhooks/{mx.Id}/rotate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await us.PostAsync($"/api/v1/webhooks/{mx.Id}/disable", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await us.DeleteAsync($"/api/v1/webhooks/{mx.Id}")).StatusCode);
+        using var usUi = await app.UiAs(TestUsers.UsAdmin);
+        var post = await FormPost.SubmitAsync(usUi, "/Admin/Webhooks", new() { ["confirm"] = "true" }, $"/Admin/Webhooks?handler=Delete&id={mx.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        using var mxApi = await app.ApiAs(TestUsers.MxAdmin);
+        var still = await mxApi.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/webhooks/{mx.Id}");
+        Assert.True(still.GetProperty("enabled").GetBoolean());
+        Assert.Equal(1, still.GetProperty("version").GetInt32());
     }
 
     [Fact]
@@ -631,6 +707,27 @@ public abstract class AccessTests<TApp>(TApp app)
                     };
                     probes.Add(new Probe(record.GetType().Name, level, record.Id, record.Code, label));
                 }
+            }
+
+            // A webhook subscription of each side's administrator, Internal to that side, with one logged request.
+            foreach (var (level, admin, side) in new[] { (Level.InternalMx, "mx-admin", Side.MX), (Level.InternalUs, "us-admin", Side.US) })
+            {
+                var hook = new WebhookSubscription
+                {
+                    Id = Guid.CreateVersion7(), Code = "ACC-WH-" + level.ToString().ToUpperInvariant(), Name = $"probe {level} webhook", Url = "https://receiver.example/probe",
+                    Events = WebhookEvents.AlertOpened, AccountUserId = userIds[admin], SecretCipher = "not a secret", Confidentiality = Confidentiality.Internal, OwnerSide = side,
+                };
+                var delivery = new Data.Webhooks.WebhookDelivery
+                {
+                    Id = Guid.CreateVersion7(), SubscriptionId = hook.Id, EventType = WebhookEvents.AlertOpened, EventKey = $"probe-delivery-{level}",
+                    SubjectType = nameof(WebhookSubscription), SubjectId = hook.Id, Payload = "{}", SentAt = DateTimeOffset.UnixEpoch,
+                };
+                db.AddRange(hook, delivery, new Data.Webhooks.WebhookAttempt
+                {
+                    SubscriptionId = hook.Id, DeliveryId = delivery.Id, EventType = delivery.EventType, EventKey = delivery.EventKey, Number = 1,
+                    At = DateTimeOffset.UnixEpoch, StatusCode = 200, Succeeded = true,
+                });
+                probes.Add(new Probe(nameof(WebhookSubscription), level, hook.Id, hook.Code, hook.Name));
             }
 
             await db.SaveChangesAsync();

@@ -62,3 +62,7 @@ public sealed class PostgresDerivedIndicatorTests(PostgresApp app) : DerivedIndi
 public sealed class SqliteHomeTests(SqliteApp app) : HomeTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresHomeTests(PostgresApp app) : HomeTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteWebhookTests(SqliteWebhookApp app) : WebhookTests<SqliteWebhookApp>(app), IClassFixture<SqliteWebhookApp>;
+
+public sealed class PostgresWebhookTests(PostgresWebhookApp app) : WebhookTests<PostgresWebhookApp>(app), IClassFixture<PostgresWebhookApp>;
