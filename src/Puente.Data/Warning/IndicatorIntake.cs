@@ -64,6 +64,7 @@ public sealed class IndicatorIntake(PuenteDbContext db, TimeProvider time, IEnum
 
             var added1 = new IndicatorValue
             {
+                Id = Guid.CreateVersion7(),
                 Code = RecordPart.NewCode(),
                 Period = period,
                 Value = value,

@@ -54,3 +54,7 @@ public sealed class PostgresPlanTests(PostgresApp app) : PlanTests<PostgresApp>(
 public sealed class SqliteHealthTests(SqliteApp app) : HealthTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresHealthTests(PostgresApp app) : HealthTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteBacktestTests(SqliteApp app) : BacktestTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresBacktestTests(PostgresApp app) : BacktestTests<PostgresApp>(app), IClassFixture<PostgresApp>;

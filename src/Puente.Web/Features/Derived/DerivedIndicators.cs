@@ -90,6 +90,7 @@ public sealed class DerivedIndicators(IServiceScopeFactory scopes, EventQueries 
 
     private static Indicator Create(Derivation d) => new()
     {
+        Id = Guid.CreateVersion7(),
         Code = d.Code,
         NameEn = d.NameEn,
         NameEs = d.NameEs,
