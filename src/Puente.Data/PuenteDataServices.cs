@@ -53,6 +53,7 @@ public static class PuenteDataServices
         services.AddScoped<Memory.EngagementImporter>();
         services.AddScoped<Plans.PlanImporter>();
         services.AddScoped<Warning.IndicatorIntake>();
+        services.AddScoped<Warning.CbpImporter>();
 
         services.TryAddSingleton<Mail.IMailOutbox, Mail.MailOutbox>();
         services.TryAddSingleton<Webhooks.IWebhookOutbox, Webhooks.WebhookOutbox>();

@@ -2,6 +2,7 @@ using Puente.Data.Configuration;
 using Puente.Web.Features.Account;
 using Puente.Web.Features.Admin.Webhooks;
 using Puente.Web.Features.Actors;
+using Puente.Web.Features.Backtest;
 using Puente.Web.Features.Catalog;
 using Puente.Web.Features.Commitments;
 using Puente.Web.Features.Engagements;
@@ -51,6 +52,8 @@ signedIn.MapWaterApi();       // /water/...
 signedIn.MapEventsApi();      // /events/...
 signedIn.MapNotificationsApi(); // /notifications: the caller's own, and marking them read
 signedIn.MapWebhooksApi();    // /webhooks: administrators' signed webhooks of their side, and their delivery logs
+
+signedIn.MapBacktestApi();     // /indicators/{code}/backtest
 
 var urls = app.Configuration["Urls"]; // read now: the failure messages below are written after the host is disposed
 

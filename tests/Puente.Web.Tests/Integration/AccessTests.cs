@@ -7,6 +7,7 @@ using Puente.Core.Commitments;
 using Puente.Core.Memory;
 using Puente.Core.Plans;
 using Puente.Core.Records;
+using Puente.Core.Warning;
 using Puente.Core.Water;
 using Puente.Core.Webhooks;
 using Puente.Web.Tests.Infrastructure;
@@ -161,7 +162,11 @@ public abstract class AccessTests<TApp>(TApp app)
 
     private static readonly string[] WaterTypes = [nameof(WaterDeliveryRecord), nameof(StorageReadingRecord), nameof(ReserveMovementRecord)];
 
-    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type) && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange) or nameof(WebhookSubscription));
+    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type)
+        && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange) or nameof(WebhookSubscription) or nameof(Indicator) or nameof(MarkedCrisis));
+
+    /// <summary>The Shared indicator without an agenda issue whose backtest counts every crisis the reader can read.</summary>
+    private const string BacktestAnchor = "ACC-BT-ANCHOR";
 
     private static bool IsMemory(Probe p) => p.Type is "Person" or "Post" or "Engagement" or "Commitment";
 
@@ -327,6 +332,21 @@ public abstract class AccessTests<TApp>(TApp app)
         new("ui webhooks", true, p => p.Type == nameof(WebhookSubscription) ? "/Admin/Webhooks" : null, AdminOnly(ListShows)),
         new("ui webhook with its delivery log", true, p => p.Type == nameof(WebhookSubscription) ? $"/Admin/Webhooks/{p.Id}" : null,
             AdminOnly((p, r, b) => DetailShows(p, r, b) && DeliveriesShow(p, r, b))),
+
+        // Backtests: of the probe indicator (404 when unreadable), and of a Shared indicator counting the readable crises.
+        new("api backtest", false, p => p.Type switch
+        {
+            nameof(Indicator) => $"/api/v1/indicators/{p.Code}/backtest",
+            nameof(MarkedCrisis) => $"/api/v1/indicators/{BacktestAnchor}/backtest",
+            _ => null,
+        }, (p, r, b) => p.Type == nameof(Indicator) ? DetailShows(p, r, b) : ListShows(p, r, b)),
+        new("ui backtest", true, p => p.Type switch
+        {
+            nameof(Indicator) => $"/Backtest?indicator={p.Code}",
+            nameof(MarkedCrisis) => $"/Backtest?indicator={BacktestAnchor}",
+            _ => null,
+        }, (p, r, b) => p.Type == nameof(Indicator) ? DetailShows(p, r, b) : ListShows(p, r, b)),
+        new("ui backtest chooser", true, p => p.Type == nameof(Indicator) ? "/Backtest" : null, ListShows),
     ];
 
     /// <summary>Paths for administrators only: everyone else is refused (403, or the access-denied page), not shown an empty answer.</summary>
@@ -477,6 +497,8 @@ public abstract class AccessTests<TApp>(TApp app)
         .. await db.Set<CommitmentStatusChange>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<Plan>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<WebhookSubscription>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<Indicator>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<MarkedCrisis>().Where(r => ids.Contains(r.Id)).ToListAsync(),
     ];
 
     [Fact]
@@ -486,7 +508,8 @@ public abstract class AccessTests<TApp>(TApp app)
         using var client = app.Anonymous();
         foreach (var url in new[] { "/api/v1/actors", "/api/v1/mechanisms", "/api/v1/tracks", "/api/v1/issues", "/api/v1/recommendations",
                      "/api/v1/administrations", "/api/v1/actors/MX-SRE", "/api/v1/actors/MX-SRE/history", "/api/v1/plans",
-                     "/api/v1/plans/WHITE-PAPER-2025/scorecard", "/api/v1/plans/WHITE-PAPER-2025/export", "/api/v1/recommendations/III-04" })
+                     "/api/v1/plans/WHITE-PAPER-2025/scorecard", "/api/v1/plans/WHITE-PAPER-2025/export", "/api/v1/recommendations/III-04",
+                     "/api/v1/indicators/CBP-USBP-SW/backtest" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -494,7 +517,7 @@ public abstract class AccessTests<TApp>(TApp app)
         }
 
         foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Catalog", "/Catalog/Recommendations", "/Admin/Users", "/Admin/Audit", "/Admin/Webhooks", "/Plans",
-                     "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04", "/Recommendations/III-04/Status" })
+                     "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04", "/Recommendations/III-04/Status", "/Backtest", "/Backtest/Defaults" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -593,6 +616,7 @@ public abstract class AccessTests<TApp>(TApp app)
             var anchorMechanism = new Mechanism { Id = Guid.CreateVersion7(), Code = AnchorMechanism, NameEn = "Anchor mechanism", NameEs = "Anchor mechanism", Participants = "MX,US" };
             var anchorPlan = new Plan { Id = Guid.CreateVersion7(), Code = AnchorPlan, NameEn = "Anchor plan", NameEs = "Anchor plan" };
             db.AddRange(anchorPerson, anchorPost, anchorMechanism, anchorPlan);
+            db.Add(new Indicator { Id = Guid.CreateVersion7(), Code = BacktestAnchor, NameEn = "Anchor indicator", NameEs = "Anchor indicator", Unit = "u" });
             db.Add(new Tenure { Id = Guid.CreateVersion7(), Code = "T-ACC-ANCHOR", PostId = anchorPost.Id, PersonId = anchorPerson.Id, From = new DateOnly(2000, 1, 1) });
             foreach (var level in Enum.GetValues<Level>())
             {
@@ -618,6 +642,9 @@ public abstract class AccessTests<TApp>(TApp app)
                         TimeZone = "America/Mexico_City", StartLocal = new DateTime(2020, 6, 1, 10, 0, 0), EndLocal = new DateTime(2020, 6, 1, 12, 0, 0),
                         StartUtc = new DateTime(2020, 6, 1, 15, 0, 0, DateTimeKind.Utc), EndUtc = new DateTime(2020, 6, 1, 17, 0, 0, DateTimeKind.Utc),
                         StartDate = new DateOnly(2020, 6, 1), MechanismId = anchorMechanism.Id },
+                    new Indicator { Code = "ACC-BT-" + suffix, NameEn = name + "Indicator", NameEs = name + "Indicator", Unit = "u" },
+                    new MarkedCrisis { Code = "ACC-CR-" + suffix, NameEn = name + "MarkedCrisis", NameEs = name + "MarkedCrisis",
+                        Start = new DateOnly(2001, 1, 1 + (int)level), End = new DateOnly(2001, 2, 1) },
                     // Made under the anchor mechanism, owned by the anchor post, overdue since 1 July 2020.
                     new Commitment { Code = "ACC-C-" + suffix, NameEn = name + "Commitment", NameEs = name + "Commitment", Origin = CommitmentOrigin.Mechanism,
                         MechanismId = anchorMechanism.Id, OwnerMxPostId = sreHead.Id, OwnerUsPostId = anchorPost.Id, MadeOn = new DateOnly(2020, 6, 1),
@@ -700,6 +727,8 @@ public abstract class AccessTests<TApp>(TApp app)
                         Engagement e => e.NameEn,
                         Commitment c => c.NameEn,
                         Plan plan => plan.NameEn,
+                        Indicator i => i.NameEn,
+                        MarkedCrisis c => c.NameEn,
                         WaterDeliveryRecord d => d.DocumentReference!,
                         ReserveMovementRecord m => m.DocumentReference!,
                         _ => record.Id.ToString(), // storage readings have no text: the lists show their id

@@ -66,3 +66,7 @@ public sealed class PostgresHomeTests(PostgresApp app) : HomeTests<PostgresApp>(
 public sealed class SqliteWebhookTests(SqliteWebhookApp app) : WebhookTests<SqliteWebhookApp>(app), IClassFixture<SqliteWebhookApp>;
 
 public sealed class PostgresWebhookTests(PostgresWebhookApp app) : WebhookTests<PostgresWebhookApp>(app), IClassFixture<PostgresWebhookApp>;
+
+public sealed class SqliteBacktestTests(SqliteApp app) : BacktestTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresBacktestTests(PostgresApp app) : BacktestTests<PostgresApp>(app), IClassFixture<PostgresApp>;
