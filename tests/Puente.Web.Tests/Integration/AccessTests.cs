@@ -6,6 +6,7 @@ using Puente.Core.Commitments;
 using Puente.Core.Memory;
 using Puente.Core.Plans;
 using Puente.Core.Records;
+using Puente.Core.Warning;
 using Puente.Core.Water;
 using Puente.Web.Tests.Infrastructure;
 
@@ -114,10 +115,11 @@ public abstract class AccessTests<TApp>(TApp app)
         ["Track"] = "tracks", ["AgendaIssue"] = "issues", ["Recommendation"] = "recommendations",
         ["Administration"] = "administrations", ["Actor"] = "actors", ["Mechanism"] = "mechanisms",
         ["Person"] = "people", ["Post"] = "posts", ["Engagement"] = "engagements", ["Commitment"] = "commitments", ["Plan"] = "plans",
+        ["Indicator"] = "indicators",
     };
 
     /// <summary>Types searched and with a history of their own in the API (the catalog's other types are plain lists).</summary>
-    private static readonly string[] Searchable = ["Actor", "Mechanism", "Person", "Post", "Engagement", "Commitment"];
+    private static readonly string[] Searchable = ["Actor", "Mechanism", "Person", "Post", "Engagement", "Commitment", "Indicator"];
 
     /// <summary>The anchors every memory probe is linked to: Shared records whose pages list the probes.</summary>
     private const string AnchorPerson = "ACC-ANCHOR-PERSON";
@@ -159,7 +161,7 @@ public abstract class AccessTests<TApp>(TApp app)
 
     private static readonly string[] WaterTypes = [nameof(WaterDeliveryRecord), nameof(StorageReadingRecord), nameof(ReserveMovementRecord)];
 
-    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type) && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange));
+    private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type) && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange) or nameof(IndicatorValue));
 
     private static bool IsMemory(Probe p) => p.Type is "Person" or "Post" or "Engagement" or "Commitment";
 
@@ -244,6 +246,7 @@ public abstract class AccessTests<TApp>(TApp app)
             "Mechanism" => "/Mechanisms?q=probe",
             "Recommendation" => "/Catalog/Recommendations",
             "Plan" => "/Plans",
+            "Indicator" => "/Indicators?q=probe",
             _ => "/Catalog",
         }, ListShows),
         new("ui detail", true, p => !IsCatalog(p) || IsMemory(p) ? null : p.Type switch
@@ -252,16 +255,18 @@ public abstract class AccessTests<TApp>(TApp app)
             "Mechanism" => $"/Mechanisms/Details/{p.Id}",
             "Recommendation" => "/Catalog/Recommendations?section=II",
             "Plan" => $"/Plans/{p.Code}",
+            "Indicator" => $"/Indicators/{p.Code}",
             _ => "/Catalog",
-        }, (p, r, b) => p.Type is "Actor" or "Mechanism" or "Plan" ? DetailShows(p, r, b) : ListShows(p, r, b)),
+        }, (p, r, b) => p.Type is "Actor" or "Mechanism" or "Plan" or "Indicator" ? DetailShows(p, r, b) : ListShows(p, r, b)),
         new("ui edit form", true, p => !IsCatalog(p) || IsMemory(p) ? null : p.Type switch
         {
             "Actor" => $"/Actors/Edit/{p.Id}",
             "Mechanism" => $"/Mechanisms/Edit/{p.Id}",
             "Recommendation" => "/Catalog/Recommendations",
             "Plan" => "/Plans",
+            "Indicator" => $"/Indicators/{p.Code}/Edit",
             _ => "/Catalog",
-        }, (p, r, b) => p.Type is "Actor" or "Mechanism"
+        }, (p, r, b) => p.Type is "Actor" or "Mechanism" or "Indicator"
             ? r.StatusCode == HttpStatusCode.OK && b.Contains(p.Name, StringComparison.Ordinal)
             : ListShows(p, r, b)),
         new("ui memory list", true, p => p.Type switch
@@ -317,6 +322,12 @@ public abstract class AccessTests<TApp>(TApp app)
             (p, r, b) => PageCountsShow(p, r, b, "id=\"health-sessions-3y\">", "id=\"health-open\">", "<")),
         new("ui index", true, p => p.Type == "Engagement" ? $"/Institutionalization?asOf={HealthDayText(p)}" : null,
             (p, r, b) => PageCountsShow(p, r, b, "id=\"part-below-head-of-state\" data-engagements=\"", "id=\"part-commitments-kept\" data-due=\"", "\"")),
+
+        // Indicators: the list by issue (with latest values), and each indicator's values, which follow its access.
+        new("api indicators by issue", false, p => p.Type == "Indicator" ? "/api/v1/indicators?issue=MIGRATION&pageSize=200" : null, ListShows),
+        new("ui indicators by issue", true, p => p.Type == "Indicator" ? "/Indicators?issue=MIGRATION" : null, ListShows),
+        new("api indicator values", false, p => p.Type == nameof(IndicatorValue) ? $"/api/v1/indicators/{p.Code}?from=2020-01&to=2020" : null, DetailShows),
+        new("ui indicator values", true, p => p.Type == nameof(IndicatorValue) ? $"/Indicators/{p.Code}" : null, DetailShows),
     ];
 
     /// <summary>Paths that are for editors (and administrators) only: a viewer or analyst never sees the record there.</summary>
@@ -348,7 +359,7 @@ public abstract class AccessTests<TApp>(TApp app)
                     var expected = Readers[probe.Level].Contains(user.Name);
                     // Edit forms are for editors and administrators only.
                     // (The catalog's plain lists stand in for an edit form on the "ui edit form" row: readable by all.)
-                    if (EditorPaths.Contains(path.Name) && (path.Name != "ui edit form" || probe.Type is "Actor" or "Mechanism")
+                    if (EditorPaths.Contains(path.Name) && (path.Name != "ui edit form" || probe.Type is "Actor" or "Mechanism" or "Indicator")
                         && user.Role is Roles.Viewer or Roles.Analyst)
                     {
                         expected = false;
@@ -435,6 +446,8 @@ public abstract class AccessTests<TApp>(TApp app)
         .. await db.Set<Commitment>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<CommitmentStatusChange>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<Plan>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<Indicator>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<IndicatorValue>().Where(r => ids.Contains(r.Id)).ToListAsync(),
     ];
 
     [Fact]
@@ -444,7 +457,8 @@ public abstract class AccessTests<TApp>(TApp app)
         using var client = app.Anonymous();
         foreach (var url in new[] { "/api/v1/actors", "/api/v1/mechanisms", "/api/v1/tracks", "/api/v1/issues", "/api/v1/recommendations",
                      "/api/v1/administrations", "/api/v1/actors/MX-SRE", "/api/v1/actors/MX-SRE/history", "/api/v1/plans",
-                     "/api/v1/plans/WHITE-PAPER-2025/scorecard", "/api/v1/plans/WHITE-PAPER-2025/export", "/api/v1/recommendations/III-04" })
+                     "/api/v1/plans/WHITE-PAPER-2025/scorecard", "/api/v1/plans/WHITE-PAPER-2025/export", "/api/v1/recommendations/III-04",
+                     "/api/v1/indicators", "/api/v1/indicators/ACC-SHARED" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -452,7 +466,8 @@ public abstract class AccessTests<TApp>(TApp app)
         }
 
         foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Catalog", "/Catalog/Recommendations", "/Admin/Users", "/Admin/Audit", "/Plans",
-                     "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04", "/Recommendations/III-04/Status" })
+                     "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04", "/Recommendations/III-04/Status",
+                     "/Indicators", "/Indicators/ACC-SHARED", "/Indicators/New" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -546,6 +561,8 @@ public abstract class AccessTests<TApp>(TApp app)
                     new Commitment { Code = "ACC-C-" + suffix, NameEn = name + "Commitment", NameEs = name + "Commitment", Origin = CommitmentOrigin.Mechanism,
                         MechanismId = anchorMechanism.Id, OwnerMxPostId = sreHead.Id, OwnerUsPostId = anchorPost.Id, MadeOn = new DateOnly(2020, 6, 1),
                         Due = new DateOnly(2020, 7, 1), Status = CommitmentStatus.InProgress, StatusDate = new DateOnly(2020, 6, 10) },
+                    new Indicator { Code = "ACC-" + suffix, NameEn = name + "Indicator", NameEs = name + "Indicator", Unit = "probes", IssueCode = "MIGRATION",
+                        LatestPeriod = new DateOnly(2020, 1, 1) },
                 ];
                 foreach (var record in records)
                 {
@@ -609,6 +626,15 @@ public abstract class AccessTests<TApp>(TApp app)
                             db.Add(statusChange);
                             probes.Add(new Probe(nameof(CommitmentStatusChange), level, statusChange.Id, commitment.Id.ToString(), name + "commitment status note"));
                             break;
+                        case Indicator indicator:
+                            // Its value is a part: read exactly by the indicator's readers (shown as 421.25, 422.25…).
+                            var reading = 421.25 + (int)level;
+                            var value = new IndicatorValue { Id = Guid.CreateVersion7(), Code = "P-ACC-IV-" + suffix, Period = new DateOnly(2020, 1, 1), Value = reading,
+                                RecordedAt = DateTimeOffset.UnixEpoch, FirstValue = reading, FirstRecordedAt = DateTimeOffset.UnixEpoch };
+                            value.FollowAccessOf(indicator);
+                            db.Add(value);
+                            probes.Add(new Probe(nameof(IndicatorValue), level, value.Id, indicator.Id.ToString(), reading.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                            break;
                     }
 
                     var label = record switch
@@ -624,6 +650,7 @@ public abstract class AccessTests<TApp>(TApp app)
                         Engagement e => e.NameEn,
                         Commitment c => c.NameEn,
                         Plan plan => plan.NameEn,
+                        Indicator indicator => indicator.NameEn,
                         WaterDeliveryRecord d => d.DocumentReference!,
                         ReserveMovementRecord m => m.DocumentReference!,
                         _ => record.Id.ToString(), // storage readings have no text: the lists show their id
