@@ -27,6 +27,8 @@ public sealed class DetailsModel(IndicatorService indicators, PuenteDbContext db
     /// <summary>The agenda issue's name, when the reader can read it.</summary>
     public string? IssueName { get; private set; }
 
+    protected override Task<List<HistoryDto>> LoadHistoryAsync(Indicator record, CancellationToken ct) => indicators.HistoryAsync(record, ct);
+
     protected override async Task LoadAsync(Indicator record, CancellationToken ct)
     {
         Values = await indicators.ValuesAsync(record, null, null, ct);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Puente.Core.Access;
+using Puente.Core.Audit;
 using Puente.Core.Catalog;
 using Puente.Core.Memory;
 using Puente.Core.Text;
@@ -22,6 +23,9 @@ public sealed class IndicatorService(PuenteDbContext db, IStringLocalizer<Shared
 
     /// <summary>The most problems an answer lists; the rest are counted.</summary>
     public const int MaxListedProblems = 100;
+
+    /// <summary>The most entries an indicator's history lists.</summary>
+    public const int MaxHistory = 500;
 
     protected override IQueryable<Indicator> Query => Db.Set<Indicator>().Include(i => i.OwnerPost);
 
@@ -204,6 +208,18 @@ public sealed class IndicatorService(PuenteDbContext db, IStringLocalizer<Shared
             }
         }
     }
+
+    /// <summary>
+    /// The indicator's history, newest first: its own changes and its values' revisions, at most <see cref="MaxHistory"/>
+    /// entries. The first recording of each value is left out: the values themselves show it (with its date), and an
+    /// indicator of 10,000 values would otherwise have a history of 10,000 entries. The full trail is in the audit log.
+    /// </summary>
+    public Task<List<HistoryDto>> HistoryAsync(Indicator indicator, CancellationToken cancellationToken) =>
+        Db.AuditEntries.AsNoTracking()
+            .Where(a => a.RecordId == indicator.Id && !(a.EntityType == nameof(IndicatorValue) && a.Action == AuditAction.Created))
+            .OrderByDescending(a => a.Id).Take(MaxHistory)
+            .Select(a => new HistoryDto(a.Id, a.Timestamp, a.Actor, a.Action.ToString(), a.EntityType, a.RecordLabel, a.Before, a.After))
+            .ToListAsync(cancellationToken);
 
     /// <summary>The value of each indicator's latest period, by indicator id (indicators without values are absent).</summary>
     public async Task<Dictionary<Guid, double>> LatestValuesAsync(IReadOnlyCollection<Indicator> indicators, CancellationToken cancellationToken)

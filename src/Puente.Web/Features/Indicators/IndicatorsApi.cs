@@ -22,7 +22,7 @@ public static class IndicatorsApi
         var group = api.MapGroup("/indicators").WithTags("Indicators");
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
-        group.MapGet("/{id}/history", RecordRoutes<Indicator, IndicatorInput, IndicatorDto>.HistoryAsync);
+        group.MapGet("/{id}/history", HistoryAsync);
         var writes = group.MapGroup("").RequireAuthorization(Policies.Editors);
         writes.MapPost("/", RecordRoutes<Indicator, IndicatorInput, IndicatorDto>.CreateAsync);
         writes.MapPut("/{id}", RecordRoutes<Indicator, IndicatorInput, IndicatorDto>.UpdateAsync);
@@ -72,6 +72,10 @@ public static class IndicatorsApi
         return TypedResults.Ok(new IndicatorDto(indicator, CultureInfo.CurrentUICulture, latest.TryGetValue(indicator.Id, out var v) ? v : null,
             [.. values.Select(x => IndicatorValueDto.From(x, indicator.Frequency))]));
     }
+
+    /// <summary>The indicator's changes and its values' revisions, newest first (bounded; see <see cref="IndicatorService.HistoryAsync"/>).</summary>
+    private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult>> HistoryAsync(IndicatorService indicators, string id, CancellationToken ct) =>
+        await indicators.FindAsync(id, track: false, ct) is { } indicator ? TypedResults.Ok(await indicators.HistoryAsync(indicator, ct)) : ApiResults.NotFound();
 
     /// <summary>
     /// Records values by period: the same value again changes nothing, a different one is a revision that keeps the first.
