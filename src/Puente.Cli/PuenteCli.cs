@@ -100,6 +100,8 @@ public static class PuenteCli
         root.Subcommands.Add(PlansCommands.Build(dataDir, stdout, stderr));
         root.Subcommands.Add(AlertsCommands.Build(dataDir, stdout, stderr));
 
+        root.Subcommands.Add(IndicatorsCommands.Build(dataDir, stdout, stderr));
+
         var parseResult = root.Parse(args);
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

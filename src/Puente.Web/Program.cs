@@ -8,6 +8,7 @@ using Puente.Web.Features.Commitments;
 using Puente.Web.Features.Engagements;
 using Puente.Web.Features.Events;
 using Puente.Web.Features.Health;
+using Puente.Web.Features.Indicators;
 using Puente.Web.Features.Institutionalization;
 using Puente.Web.Features.Mechanisms;
 using Puente.Web.Features.Notifications;
@@ -50,6 +51,7 @@ signedIn.MapInstitutionalizationApi(); // /index/institutionalization
 signedIn.MapTimelinesApi();   // /timelines/{actor|person|post|mechanism|issue}/{code}
 signedIn.MapWaterApi();       // /water/...
 signedIn.MapEventsApi();      // /events/...
+signedIn.MapIndicatorsApi();  // /indicators, their values (first and revised), recording values
 signedIn.MapNotificationsApi(); // /notifications: the caller's own, and marking them read
 signedIn.MapWebhooksApi();    // /webhooks: administrators' signed webhooks of their side, and their delivery logs
 

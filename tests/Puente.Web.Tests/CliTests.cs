@@ -396,6 +396,37 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Indicators_import_creates_an_indicator_from_a_csv_all_rows_or_none_and_list_shows_its_latest_value()
+    {
+        var bad = await WriteCsvAsync("encounters-bad.csv", "period,value\n2024-01,128877\n2024-02,\"140,644\"\n");
+        var describe = new[] { "--indicator", "cli-sw", "--name", "Southwest border encounters", "--name-es", "Encuentros en la frontera suroeste",
+            "--unit", "encounters", "--frequency", "month", "--concern", "up", "--source", "CBP monthly operational update" };
+        var refused = await RunAsync("", ["indicators", "import", bad, .. describe]);
+        Assert.Equal(PuenteCli.Failed, refused.Code);
+        Assert.Contains("row 3, value: '140,644' is not a number: write it with a decimal point and no thousands separators", refused.Out, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", refused.Out, StringComparison.Ordinal);
+        var empty = await RunAsync("", "indicators", "list");
+        Assert.Contains("No indicators yet", empty.Out, StringComparison.Ordinal);
+
+        var good = await WriteCsvAsync("encounters.csv", "period,value\n2024-01,128877\n2024-02,140644\n2024-03-31,137480\n");
+        var created = await RunAsync("", ["indicators", "import", good, .. describe]);
+        Assert.True(created.Code == 0, created.Out + created.Err);
+        Assert.Contains("Created indicator CLI-SW (month, encounters): 3 value(s) added, 0 revised, 0 unchanged.", created.Out, StringComparison.Ordinal);
+        var again = await RunAsync("", "indicators", "import", good, "--indicator", "CLI-SW");
+        Assert.Contains("0 value(s) added, 0 revised, 3 unchanged.", again.Out, StringComparison.Ordinal);
+
+        var list = await RunAsync("", "indicators", "list");
+        Assert.Equal(0, list.Code);
+        var row = Assert.Single(list.Out.Split('\n'), l => l.StartsWith("CLI-SW ", StringComparison.Ordinal));
+        Assert.Matches(@"^CLI-SW +month +3 +2024-03 +137480 +encounters +Shared +Southwest border encounters$", row);
+
+        var missing = await RunAsync("", "indicators", "import", good, "--indicator", "CLI-NEW", "--name", "New");
+        Assert.Equal(PuenteCli.Failed, missing.Code);
+        Assert.Contains("CLI-NEW is a new indicator: give --name, --unit, --frequency and --concern (missing: --unit, --frequency, --concern).", missing.Err, StringComparison.Ordinal);
+        Assert.Equal(0, (await RunAsync("", "audit", "verify")).Code);
+    }
+
+    [Fact]
     public async Task A_bad_data_directory_is_a_clear_configuration_error()
     {
         using var output = new StringWriter();

@@ -117,10 +117,11 @@ public abstract class AccessTests<TApp>(TApp app)
         ["Track"] = "tracks", ["AgendaIssue"] = "issues", ["Recommendation"] = "recommendations",
         ["Administration"] = "administrations", ["Actor"] = "actors", ["Mechanism"] = "mechanisms",
         ["Person"] = "people", ["Post"] = "posts", ["Engagement"] = "engagements", ["Commitment"] = "commitments", ["Plan"] = "plans",
+        ["Indicator"] = "indicators",
     };
 
     /// <summary>Types searched and with a history of their own in the API (the catalog's other types are plain lists).</summary>
-    private static readonly string[] Searchable = ["Actor", "Mechanism", "Person", "Post", "Engagement", "Commitment"];
+    private static readonly string[] Searchable = ["Actor", "Mechanism", "Person", "Post", "Engagement", "Commitment", "Indicator"];
 
     /// <summary>The anchors every memory probe is linked to: Shared records whose pages list the probes.</summary>
     private const string AnchorPerson = "ACC-ANCHOR-PERSON";
@@ -163,7 +164,7 @@ public abstract class AccessTests<TApp>(TApp app)
     private static readonly string[] WaterTypes = [nameof(WaterDeliveryRecord), nameof(StorageReadingRecord), nameof(ReserveMovementRecord)];
 
     private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type)
-        && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange) or nameof(WebhookSubscription) or nameof(Indicator) or nameof(MarkedCrisis));
+        && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange) or nameof(WebhookSubscription) or nameof(IndicatorValue) or nameof(MarkedCrisis));
 
     /// <summary>The Shared indicator without an agenda issue whose backtest counts every crisis the reader can read.</summary>
     private const string BacktestAnchor = "ACC-BT-ANCHOR";
@@ -251,6 +252,7 @@ public abstract class AccessTests<TApp>(TApp app)
             "Mechanism" => "/Mechanisms?q=probe",
             "Recommendation" => "/Catalog/Recommendations",
             "Plan" => "/Plans",
+            "Indicator" => "/Indicators?q=probe",
             _ => "/Catalog",
         }, ListShows),
         new("ui detail", true, p => !IsCatalog(p) || IsMemory(p) ? null : p.Type switch
@@ -259,16 +261,18 @@ public abstract class AccessTests<TApp>(TApp app)
             "Mechanism" => $"/Mechanisms/Details/{p.Id}",
             "Recommendation" => "/Catalog/Recommendations?section=II",
             "Plan" => $"/Plans/{p.Code}",
+            "Indicator" => $"/Indicators/{p.Code}",
             _ => "/Catalog",
-        }, (p, r, b) => p.Type is "Actor" or "Mechanism" or "Plan" ? DetailShows(p, r, b) : ListShows(p, r, b)),
+        }, (p, r, b) => p.Type is "Actor" or "Mechanism" or "Plan" or "Indicator" ? DetailShows(p, r, b) : ListShows(p, r, b)),
         new("ui edit form", true, p => !IsCatalog(p) || IsMemory(p) ? null : p.Type switch
         {
             "Actor" => $"/Actors/Edit/{p.Id}",
             "Mechanism" => $"/Mechanisms/Edit/{p.Id}",
             "Recommendation" => "/Catalog/Recommendations",
             "Plan" => "/Plans",
+            "Indicator" => $"/Indicators/{p.Code}/Edit",
             _ => "/Catalog",
-        }, (p, r, b) => p.Type is "Actor" or "Mechanism"
+        }, (p, r, b) => p.Type is "Actor" or "Mechanism" or "Indicator"
             ? r.StatusCode == HttpStatusCode.OK && b.Contains(p.Name, StringComparison.Ordinal)
             : ListShows(p, r, b)),
         new("ui memory list", true, p => p.Type switch
@@ -347,6 +351,12 @@ public abstract class AccessTests<TApp>(TApp app)
             _ => null,
         }, (p, r, b) => p.Type == nameof(Indicator) ? DetailShows(p, r, b) : ListShows(p, r, b)),
         new("ui backtest chooser", true, p => p.Type == nameof(Indicator) ? "/Backtest" : null, ListShows),
+
+        // Indicators: the list by issue (with latest values), and each indicator's values, which follow its access.
+        new("api indicators by issue", false, p => p.Type == "Indicator" ? "/api/v1/indicators?issue=MIGRATION&pageSize=200" : null, ListShows),
+        new("ui indicators by issue", true, p => p.Type == "Indicator" ? "/Indicators?issue=MIGRATION" : null, ListShows),
+        new("api indicator values", false, p => p.Type == nameof(IndicatorValue) ? $"/api/v1/indicators/{p.Code}?from=2020-01&to=2020" : null, DetailShows),
+        new("ui indicator values", true, p => p.Type == nameof(IndicatorValue) ? $"/Indicators/{p.Code}" : null, DetailShows),
     ];
 
     /// <summary>Paths for administrators only: everyone else is refused (403, or the access-denied page), not shown an empty answer.</summary>
@@ -400,7 +410,7 @@ public abstract class AccessTests<TApp>(TApp app)
                     var expected = Readers[probe.Level].Contains(user.Name);
                     // Edit forms are for editors and administrators only.
                     // (The catalog's plain lists stand in for an edit form on the "ui edit form" row: readable by all.)
-                    if (EditorPaths.Contains(path.Name) && (path.Name != "ui edit form" || probe.Type is "Actor" or "Mechanism")
+                    if (EditorPaths.Contains(path.Name) && (path.Name != "ui edit form" || probe.Type is "Actor" or "Mechanism" or "Indicator")
                         && user.Role is Roles.Viewer or Roles.Analyst)
                     {
                         expected = false;
@@ -499,6 +509,7 @@ public abstract class AccessTests<TApp>(TApp app)
         .. await db.Set<WebhookSubscription>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<Indicator>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<MarkedCrisis>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<IndicatorValue>().Where(r => ids.Contains(r.Id)).ToListAsync(),
     ];
 
     [Fact]
@@ -509,7 +520,7 @@ public abstract class AccessTests<TApp>(TApp app)
         foreach (var url in new[] { "/api/v1/actors", "/api/v1/mechanisms", "/api/v1/tracks", "/api/v1/issues", "/api/v1/recommendations",
                      "/api/v1/administrations", "/api/v1/actors/MX-SRE", "/api/v1/actors/MX-SRE/history", "/api/v1/plans",
                      "/api/v1/plans/WHITE-PAPER-2025/scorecard", "/api/v1/plans/WHITE-PAPER-2025/export", "/api/v1/recommendations/III-04",
-                     "/api/v1/indicators/CBP-USBP-SW/backtest" })
+                     "/api/v1/indicators/CBP-USBP-SW/backtest", "/api/v1/indicators", "/api/v1/indicators/ACC-SHARED" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -517,7 +528,8 @@ public abstract class AccessTests<TApp>(TApp app)
         }
 
         foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Catalog", "/Catalog/Recommendations", "/Admin/Users", "/Admin/Audit", "/Admin/Webhooks", "/Plans",
-                     "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04", "/Recommendations/III-04/Status", "/Backtest", "/Backtest/Defaults" })
+                     "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04", "/Recommendations/III-04/Status", "/Backtest", "/Backtest/Defaults",
+                     "/Indicators", "/Indicators/ACC-SHARED", "/Indicators/New" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -642,13 +654,14 @@ public abstract class AccessTests<TApp>(TApp app)
                         TimeZone = "America/Mexico_City", StartLocal = new DateTime(2020, 6, 1, 10, 0, 0), EndLocal = new DateTime(2020, 6, 1, 12, 0, 0),
                         StartUtc = new DateTime(2020, 6, 1, 15, 0, 0, DateTimeKind.Utc), EndUtc = new DateTime(2020, 6, 1, 17, 0, 0, DateTimeKind.Utc),
                         StartDate = new DateOnly(2020, 6, 1), MechanismId = anchorMechanism.Id },
-                    new Indicator { Code = "ACC-BT-" + suffix, NameEn = name + "Indicator", NameEs = name + "Indicator", Unit = "u" },
                     new MarkedCrisis { Code = "ACC-CR-" + suffix, NameEn = name + "MarkedCrisis", NameEs = name + "MarkedCrisis",
                         Start = new DateOnly(2001, 1, 1 + (int)level), End = new DateOnly(2001, 2, 1) },
                     // Made under the anchor mechanism, owned by the anchor post, overdue since 1 July 2020.
                     new Commitment { Code = "ACC-C-" + suffix, NameEn = name + "Commitment", NameEs = name + "Commitment", Origin = CommitmentOrigin.Mechanism,
                         MechanismId = anchorMechanism.Id, OwnerMxPostId = sreHead.Id, OwnerUsPostId = anchorPost.Id, MadeOn = new DateOnly(2020, 6, 1),
                         Due = new DateOnly(2020, 7, 1), Status = CommitmentStatus.InProgress, StatusDate = new DateOnly(2020, 6, 10) },
+                    new Indicator { Code = "ACC-" + suffix, NameEn = name + "Indicator", NameEs = name + "Indicator", Unit = "probes", IssueCode = "MIGRATION",
+                        LatestPeriod = new DateOnly(2020, 1, 1) },
                 ];
                 foreach (var record in records)
                 {
@@ -712,6 +725,15 @@ public abstract class AccessTests<TApp>(TApp app)
                             db.Add(statusChange);
                             probes.Add(new Probe(nameof(CommitmentStatusChange), level, statusChange.Id, commitment.Id.ToString(), name + "commitment status note"));
                             break;
+                        case Indicator indicator:
+                            // Its value is a part: read exactly by the indicator's readers (shown as 421.25, 422.25…).
+                            var reading = 421.25 + (int)level;
+                            var value = new IndicatorValue { Id = Guid.CreateVersion7(), Code = "P-ACC-IV-" + suffix, Period = new DateOnly(2020, 1, 1), Value = reading,
+                                RecordedAt = DateTimeOffset.UnixEpoch, FirstValue = reading, FirstRecordedAt = DateTimeOffset.UnixEpoch };
+                            value.FollowAccessOf(indicator);
+                            db.Add(value);
+                            probes.Add(new Probe(nameof(IndicatorValue), level, value.Id, indicator.Id.ToString(), reading.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                            break;
                     }
 
                     var label = record switch
@@ -732,7 +754,6 @@ public abstract class AccessTests<TApp>(TApp app)
                         WaterDeliveryRecord d => d.DocumentReference!,
                         ReserveMovementRecord m => m.DocumentReference!,
                         _ => record.Id.ToString(), // storage readings have no text: the lists show their id
-
                     };
                     probes.Add(new Probe(record.GetType().Name, level, record.Id, record.Code, label));
                 }

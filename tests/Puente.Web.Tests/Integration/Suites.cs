@@ -70,3 +70,7 @@ public sealed class PostgresWebhookTests(PostgresWebhookApp app) : WebhookTests<
 public sealed class SqliteBacktestTests(SqliteApp app) : BacktestTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresBacktestTests(PostgresApp app) : BacktestTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteIndicatorTests(SqliteApp app) : IndicatorTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresIndicatorTests(PostgresApp app) : IndicatorTests<PostgresApp>(app), IClassFixture<PostgresApp>;

@@ -28,11 +28,14 @@ public abstract class RecordDetailsModel<T, TInput>(RecordService<T, TInput> rec
         }
 
         Record = record;
-        History = await HistoryQuery.ForRecordAsync(db, record.Id, ct);
+        History = await LoadHistoryAsync(record, ct);
         Grants = await RecordAccess.DescribeGrantsAsync(db, record.Id, ct);
         await LoadAsync(record, ct);
         return Page();
     }
+
+    /// <summary>The record's history as its page shows it: by default every audit entry of the record and its parts.</summary>
+    protected virtual Task<List<HistoryDto>> LoadHistoryAsync(T record, CancellationToken ct) => HistoryQuery.ForRecordAsync(db, record.Id, ct);
 
     /// <summary>What a type's page shows beside the record (its parts, related records), loaded after it.</summary>
     protected virtual Task LoadAsync(T record, CancellationToken ct) => Task.CompletedTask;

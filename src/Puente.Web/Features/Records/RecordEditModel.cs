@@ -61,7 +61,10 @@ public abstract class RecordEditModel<T, TInput>(RecordService<T, TInput> record
     protected virtual Task<(T? Record, FieldErrors Errors)> SaveAsync(TInput input, T? existing, CancellationToken ct) =>
         records.SaveAsync(input, existing, ct);
 
-    public string CancelPath => IsNew ? ListPath : $"{ListPath}/Details/{Id}";
+    /// <summary>The details page of a record, by default <c>{ListPath}/Details/{id}</c>.</summary>
+    protected virtual string DetailsPath(Guid id) => $"{ListPath}/Details/{id}";
+
+    public string CancelPath => IsNew ? ListPath : DetailsPath(Id!.Value);
 
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
@@ -120,7 +123,7 @@ public abstract class RecordEditModel<T, TInput>(RecordService<T, TInput> record
             }
 
             TempData["Message"] = t["Saved."].Value;
-            return Redirect($"{ListPath}/Details/{record.Id}");
+            return Redirect(DetailsPath(record.Id));
         }
         catch (DbUpdateConcurrencyException)
         {
