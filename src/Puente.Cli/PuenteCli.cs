@@ -98,6 +98,7 @@ public static class PuenteCli
         root.Subcommands.Add(WaterCommands.Build(dataDir, stdout, stderr));
         root.Subcommands.Add(EngagementsCommands.Build(dataDir, stdout, stderr));
         root.Subcommands.Add(PlansCommands.Build(dataDir, stdout, stderr));
+        root.Subcommands.Add(CrisesCommands.Build(dataDir, stdout, stderr));
 
         var parseResult = root.Parse(args);
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -54,3 +54,7 @@ public sealed class PostgresPlanTests(PostgresApp app) : PlanTests<PostgresApp>(
 public sealed class SqliteHealthTests(SqliteApp app) : HealthTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresHealthTests(PostgresApp app) : HealthTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteAgendaTests(SqliteApp app) : AgendaTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresAgendaTests(PostgresApp app) : AgendaTests<PostgresApp>(app), IClassFixture<PostgresApp>;
