@@ -51,6 +51,7 @@ public static class PuenteDataServices
         services.AddScoped<AccountService>();
         services.AddScoped<Water.WaterService>();
         services.AddScoped<Memory.EngagementImporter>();
+        services.AddScoped<Warning.CrisisRecorder>();
         services.AddScoped<Plans.PlanImporter>();
         services.AddScoped<Warning.IndicatorIntake>();
         services.AddScoped<Warning.CbpImporter>();

@@ -3,8 +3,11 @@ using Puente.Web.Features.Account;
 using Puente.Web.Features.Admin.Webhooks;
 using Puente.Web.Features.Actors;
 using Puente.Web.Features.Backtest;
+
+using Puente.Web.Features.Agenda;
 using Puente.Web.Features.Catalog;
 using Puente.Web.Features.Commitments;
+using Puente.Web.Features.Crises;
 using Puente.Web.Features.Engagements;
 using Puente.Web.Features.Events;
 using Puente.Web.Features.Health;
@@ -13,6 +16,7 @@ using Puente.Web.Features.Institutionalization;
 using Puente.Web.Features.Mechanisms;
 using Puente.Web.Features.Notifications;
 using Puente.Web.Features.People;
+using Puente.Web.Features.Playbooks;
 using Puente.Web.Features.Plans;
 using Puente.Web.Features.Posts;
 using Puente.Web.Features.Timelines;
@@ -39,6 +43,9 @@ var api = app.MapGroup("/api/v1");
 api.MapAccountApi();       // /auth/login, /auth/refresh (anonymous)
 var signedIn = api.MapGroup("").RequireAuthorization(Policies.Api);
 signedIn.MapCatalogApi();     // /tracks, /issues, /administrations, /recommendations
+signedIn.MapAgendaApi();      // /issues/{code} (owner, mechanisms, positions, convergence, links), /positions
+signedIn.MapPlaybooksApi();   // /playbooks
+signedIn.MapCrisesApi();      // /crises
 signedIn.MapPlansApi();       // /plans (scorecard, trend, export), /recommendations/{code} (history, status)
 signedIn.MapActorsApi();      // /actors
 signedIn.MapMechanismsApi();  // /mechanisms

@@ -447,4 +447,50 @@ public sealed class CliTests : IDisposable
         {
         }
     }
+
+    [Fact]
+    public async Task Crises_add_marks_a_crisis_naming_each_bad_option_and_list_shows_them_by_first_day()
+    {
+        var refused = await RunAsync("", "crises", "add", "--code", "MIG-2019", "--start", "2019-06-30", "--end", "2019-05-01", "--issue", "NOT-AN-ISSUE");
+        Assert.Equal(PuenteCli.Failed, refused.Code);
+        Assert.Contains("--end: the crisis ends (2019-05-01) before it starts (2019-06-30)", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("--issue: 'NOT-AN-ISSUE' is not an agenda issue", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("--name: give a name in English or Spanish", refused.Err, StringComparison.Ordinal);
+        var future = await RunAsync("", "crises", "add", "--code", "MIG-2199", "--start", "2199-01-01", "--end", "2199-01-02", "--issue", "MIGRATION", "--name", "Later");
+        Assert.Equal(PuenteCli.Failed, future.Code);
+        Assert.Contains("--start: 2199-01-01 is in the future", future.Err, StringComparison.Ordinal);
+        Assert.Contains("No crises are marked.", (await RunAsync("", "crises", "list")).Out, StringComparison.Ordinal);
+
+        var added = await RunAsync("", "crises", "add", "--code", "mig-2019", "--start", "2019-05-30", "--end", "2019-06-07", "--issue", "migration",
+            "--name", "Tariff threat over migration", "--name-es", "Amenaza arancelaria por migración", "--description", "Threatened tariffs until Mexico acted at its borders.");
+        Assert.Equal(0, added.Code);
+        Assert.Contains("Marked crisis MIG-2019: 2019-05-30 to 2019-06-07, MIGRATION.", added.Out, StringComparison.Ordinal);
+        Assert.Equal(0, (await RunAsync("", "crises", "add", "--code", "WATER-2020", "--start", "2020-09-08", "--end", "2020-10-22", "--issue", "WATER",
+            "--name-es", "Protestas en La Boquilla")).Code);
+        var again = await RunAsync("", "crises", "add", "--code", "MIG-2019", "--start", "2019-05-30", "--end", "2019-06-07", "--issue", "MIGRATION", "--name", "Again");
+        Assert.Equal(PuenteCli.Failed, again.Code);
+        Assert.Contains("--code: the code 'MIG-2019' cannot be used", again.Err, StringComparison.Ordinal);
+
+        var list = await RunAsync("", "crises", "list");
+        Assert.Equal(0, list.Code);
+        var lines = list.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("MIG-2019", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("WATER-2020", lines[2], StringComparison.Ordinal);
+        Assert.Contains("Protestas en La Boquilla", lines[2], StringComparison.Ordinal);
+        Assert.Contains("2 crisis(es).", list.Out, StringComparison.Ordinal);
+        var json = System.Text.Json.JsonDocument.Parse((await RunAsync("", "crises", "list", "--issue", "WATER", "--format", "json")).Out).RootElement;
+        Assert.Equal(1, json.GetArrayLength());
+        Assert.Equal("2020-10-22", json[0].GetProperty("end").GetString());
+        Assert.Equal("Shared", json[0].GetProperty("confidentiality").GetString());
+
+        // Marked through the one audited save: the chain holds the crisis.
+        await using (var db = Open(Puente.Core.Access.Viewer.System))
+        {
+            var id = await db.Set<Puente.Core.Warning.MarkedCrisis>().Where(c => c.Code == "MIG-2019").Select(c => c.Id).SingleAsync();
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.RecordId == id && a.Action == Puente.Core.Audit.AuditAction.Created));
+        }
+
+        Assert.Equal(0, (await RunAsync("", "audit", "verify")).Code);
+    }
+
 }

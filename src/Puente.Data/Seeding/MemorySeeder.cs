@@ -128,6 +128,8 @@ public sealed class MemorySeeder(PuenteDbContext db)
             }
         }
 
+        await SeedPlaybooksAsync(posts, mechanisms, issues, cancellationToken);
+
         // The commitments of the water minutes and agreements become ledger entries, owned by the two commissioners.
         // Without evidence in the water data, none is given a status: each is NotStarted until a person records one.
         var waterEntries = Water.WaterData.Minutes.SelectMany(m => m.CommitmentsEn.Select((text, i) => new WaterCommitmentEntry(
@@ -164,6 +166,46 @@ public sealed class MemorySeeder(PuenteDbContext db)
 
         await db.SaveChangesAsync(cancellationToken);
         return _upsert.Report;
+    }
+
+    /// <summary>
+    /// The playbooks of <c>Memory/playbooks.json</c>: Shared, filed by Joint, each naming a seeded issue, owner post and
+    /// mechanism (or a channel), with as many steps in Spanish as in English.
+    /// </summary>
+    private async Task SeedPlaybooksAsync(Dictionary<string, Post> posts, Dictionary<string, Mechanism> mechanisms, List<string> issues,
+        CancellationToken cancellationToken)
+    {
+        await _upsert.UpsertAsync(db.Set<Core.Warning.Playbook>(), CatalogSeeder.Load<PlaybookEntry>("playbooks.json", Folder), e => e.Code, e => e.Section,
+            (p, e, file) =>
+            {
+                p.NameEn = e.TitleEn;
+                p.NameEs = e.TitleEs;
+                p.DescriptionEn = e.WhenEn;
+                p.DescriptionEs = e.WhenEs;
+                p.IssueCode = e.Issue is null ? null : issues.Contains(e.Issue) ? e.Issue : throw CatalogSeeder.Invalid(file, e.Code, "issue", e.Issue);
+                p.IndicatorId = null; // indicators are imported after the seed; a playbook of an indicator is written by people
+                p.Mechanism = e.Mechanism is null ? null
+                    : mechanisms.TryGetValue(e.Mechanism, out var mechanism) ? mechanism : throw CatalogSeeder.Invalid(file, e.Code, "mechanism", e.Mechanism);
+                p.MechanismId = p.Mechanism?.Id;
+                p.ChannelEn = e.ChannelEn ?? "";
+                p.ChannelEs = e.ChannelEs ?? "";
+                if (p.Mechanism is null && p.ChannelEn.Length == 0)
+                {
+                    throw CatalogSeeder.Invalid(file, e.Code, "channelEn", "(neither a mechanism nor a channel)");
+                }
+
+                p.OwnerPost = posts.TryGetValue(e.Owner, out var owner) ? owner : throw CatalogSeeder.Invalid(file, e.Code, "owner", e.Owner);
+                p.OwnerPostId = owner.Id;
+                if (e.StepsEn.Count == 0 || e.StepsEn.Count != e.StepsEs.Count || e.StepsEn.Count > Core.Warning.PlaybookSteps.MaxSteps)
+                {
+                    throw CatalogSeeder.Invalid(file, e.Code, "stepsEs", $"{e.StepsEn.Count} English and {e.StepsEs.Count} Spanish steps");
+                }
+
+                p.StepsEn = Core.Warning.PlaybookSteps.Join(e.StepsEn);
+                p.StepsEs = Core.Warning.PlaybookSteps.Join(e.StepsEs);
+                p.Confidentiality = Core.Access.Confidentiality.Shared;
+                p.OwnerSide = Core.Access.Side.Joint;
+            }, cancellationToken);
     }
 
     private static void ApplyEngagement(Engagement r, EngagementEntry e, string file, Dictionary<string, Mechanism> mechanisms,

@@ -37,6 +37,7 @@ public static class PuenteWeb
         services.AddPuenteScheduler();
         services.AddRecordServices();
         services.AddScoped<Features.Timelines.TimelineService>();
+        services.AddScoped<Features.Agenda.AgendaService>();
         services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<Features.Health.MechanismHealthService>();
         services.AddScoped<Features.Institutionalization.InstitutionalizationService>();

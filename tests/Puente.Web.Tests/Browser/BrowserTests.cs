@@ -123,7 +123,9 @@ public sealed class BrowserTests(BrowserFixture fixture)
 
         foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Engagements", "/People", "/Posts", "/Posts/Details/MX-PRESIDENT", "/Catalog/Recommendations", "/Catalog", "/Events", "/Events/Narrative", "/Water",
                      "/Water?AsOf=2025-10-24&Year=2023&Elevation=1047.61", "/Plans", "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04",
-                     "/Institutionalization", "/Mechanisms/Details/HLED?asOf=2018-06-30", "/Commitments", "/Commitments/Details/W-MINUTE-323-2" })
+                     "/Institutionalization", "/Mechanisms/Details/HLED?asOf=2018-06-30", "/Commitments", "/Commitments/Details/W-MINUTE-323-2",
+                     "/Issues", "/Issues/MIGRATION", "/Issues/MIGRATION/Edit", "/Positions", "/Positions/Edit?issue=MIGRATION", "/Playbooks",
+                     "/Playbooks/Details/PB-MIGRATION-ENCOUNTERS", "/Playbooks/Edit?issue=WATER", "/Crises", "/Crises/Edit" })
         {
             await page.GotoAsync(url);
             Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, url);

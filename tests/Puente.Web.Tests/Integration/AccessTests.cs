@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Puente.Core.Access;
+using Puente.Core.Agenda;
 using Puente.Core.Catalog;
 using Puente.Core.Commitments;
 using Puente.Core.Memory;
@@ -164,15 +165,108 @@ public abstract class AccessTests<TApp>(TApp app)
     private static readonly string[] WaterTypes = [nameof(WaterDeliveryRecord), nameof(StorageReadingRecord), nameof(ReserveMovementRecord)];
 
     private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type)
-        && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange) or nameof(WebhookSubscription) or nameof(IndicatorValue) or nameof(MarkedCrisis));
+        && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange) or nameof(WebhookSubscription) or nameof(IndicatorValue))
+        && !AgendaTypes.Contains(p.Type);
 
     /// <summary>The Shared indicator without an agenda issue whose backtest counts every crisis the reader can read.</summary>
     private const string BacktestAnchor = "ACC-BT-ANCHOR";
 
     private static bool IsMemory(Probe p) => p.Type is "Person" or "Post" or "Engagement" or "Commitment";
 
+    /// <summary>The agenda's probe types: playbooks, marked crises, positions and convergence assessments, each on a Shared
+    /// agenda issue of its own per level (<see cref="AgendaAnchor"/>), so each count on the issue is 0 or 1.</summary>
+    private static readonly string[] AgendaTypes = [nameof(Playbook), nameof(MarkedCrisis), nameof(IssuePosition), nameof(ConvergenceAssessment)];
+
+    private static readonly Dictionary<string, string> AgendaCollection = new()
+    {
+        [nameof(Playbook)] = "playbooks", [nameof(MarkedCrisis)] = "crises", [nameof(IssuePosition)] = "positions",
+    };
+
+    private static readonly Dictionary<string, string> AgendaPages = new()
+    {
+        [nameof(Playbook)] = "/Playbooks", [nameof(MarkedCrisis)] = "/Crises", [nameof(IssuePosition)] = "/Positions",
+    };
+
+    private static string AgendaAnchor(Probe p) => "ACC-AGENDA-" + p.Level.ToString().ToUpperInvariant();
+
+    private static string? AgendaApi(Probe p, string tail) => AgendaCollection.TryGetValue(p.Type, out var c) ? $"/api/v1/{c}{tail}" : null;
+
+    private static string? AgendaPage(Probe p, string tail) => AgendaPages.TryGetValue(p.Type, out var c) ? c + tail : null;
+
+    /// <summary>A count the page or answer shows: 1 is the probe seen, 0 hidden, anything else a bug.</summary>
+    private static bool OneOrNone(Probe p, int count, bool named) => (count, named) switch
+    {
+        (1, true) => true,
+        (0, false) => false,
+        _ => throw new InvalidOperationException($"count {count}, named {named} for {p}"),
+    };
+
+    /// <summary>The issue's answer: its positions and assessments as listed, its playbooks and crises counted and linked.</summary>
+    private static bool IssueAnswerShows(Probe p, HttpResponseMessage r, string body)
+    {
+        if (r.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}");
+        }
+
+        var json = JsonOf(body);
+        var named = body.Contains(p.Name, StringComparison.Ordinal);
+        return p.Type switch
+        {
+            nameof(IssuePosition) => OneOrNone(p, json.GetProperty("positions").GetArrayLength(), named),
+            nameof(ConvergenceAssessment) => OneOrNone(p, json.GetProperty("convergenceHistory").GetArrayLength(), named),
+            nameof(Playbook) => OneOrNone(p, json.GetProperty("playbooks").GetProperty("count").GetInt32(), named),
+            _ => OneOrNone(p, json.GetProperty("crises").GetProperty("count").GetInt32(), named),
+        };
+    }
+
+    /// <summary>The issue's page: positions and assessments as listed, playbooks and crises counted (<c>count-…</c>) and linked.</summary>
+    private static bool IssuePageShows(Probe p, HttpResponseMessage r, string body)
+    {
+        if (r.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}");
+        }
+
+        var named = body.Contains(p.Name, StringComparison.Ordinal);
+        int Count(string id) => body.Contains($"id=\"count-{id}\">1<", StringComparison.Ordinal) ? 1 : body.Contains($"id=\"count-{id}\">0<", StringComparison.Ordinal) ? 0 : -1;
+        return p.Type switch
+        {
+            nameof(Playbook) => OneOrNone(p, Count("playbooks"), named),
+            nameof(MarkedCrisis) => OneOrNone(p, Count("crises"), named),
+            _ => named,
+        };
+    }
+
+    /// <summary>The agenda list's counts of an anchor issue: positions (<c>positions-CODE</c>) and playbooks (<c>playbooks-CODE</c>).</summary>
+    private static bool AgendaCountShows(Probe p, HttpResponseMessage r, string body)
+    {
+        var id = (p.Type == nameof(IssuePosition) ? "positions-" : "playbooks-") + AgendaAnchor(p);
+        var count = body.Contains($"id=\"{id}\">1<", StringComparison.Ordinal) ? 1 : body.Contains($"id=\"{id}\">0<", StringComparison.Ordinal) ? 0 : -1;
+        return r.StatusCode == HttpStatusCode.OK ? OneOrNone(p, count, count == 1) : throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}");
+    }
+
     public static IReadOnlyList<ReadPath> Paths { get; } =
     [
+        // The agenda (issue 13): playbooks, marked crises, positions and convergence, and the issues' own pages.
+        new("api agenda list", false, p => AgendaApi(p, "?pageSize=200"), ListShows),
+        new("api agenda search", false, p => AgendaApi(p, "?q=probe&pageSize=200"), ListShows),
+        new("api agenda by issue", false, p => AgendaApi(p, $"?issue={AgendaAnchor(p)}&pageSize=200"), ListShows),
+        new("api agenda detail by id", false, p => AgendaApi(p, $"/{p.Id}"), DetailShows),
+        new("api agenda detail by code", false, p => AgendaApi(p, $"/{p.Code}"), DetailShows),
+        new("api agenda history", false, p => AgendaApi(p, $"/{p.Id}/history"), HistoryShows),
+        new("api issue with positions, convergence and links", false, p => AgendaTypes.Contains(p.Type) ? $"/api/v1/issues/{AgendaAnchor(p)}" : null, IssueAnswerShows),
+        new("ui agenda list", true, p => AgendaPage(p, "?q=probe"), ListShows),
+        new("ui agenda list by issue", true, p => AgendaPage(p, $"?issue={AgendaAnchor(p)}"), ListShows),
+        new("ui agenda detail", true, p => AgendaPage(p, $"/Details/{p.Id}"), DetailShows),
+        new("ui agenda edit form", true, p => AgendaPage(p, $"/Edit/{p.Id}"), (p, r, b) => r.StatusCode == HttpStatusCode.OK && b.Contains(p.Name, StringComparison.Ordinal)),
+        new("ui issue page with positions, convergence and links", true, p => AgendaTypes.Contains(p.Type) ? $"/Issues/{AgendaAnchor(p)}" : null, IssuePageShows),
+        new("ui agenda counts", true, p => p.Type is nameof(IssuePosition) or nameof(Playbook) ? "/Issues" : null, AgendaCountShows),
+        new("ui agenda issues", true, p => p.Type == "AgendaIssue" ? "/Issues" : null, ListShows),
+        new("ui agenda issue", true, p => p.Type == "AgendaIssue" ? $"/Issues/{p.Code}" : null, DetailShows),
+        new("ui agenda issue form", true, p => p.Type == "AgendaIssue" ? $"/Issues/{p.Code}/Edit" : null, (p, r, b) => r.StatusCode == HttpStatusCode.OK && b.Contains(p.Name, StringComparison.Ordinal)),
+        new("ui agenda issue choices", true, p => p.Type == "AgendaIssue" ? "/Playbooks/Edit" : null, (p, r, b) => r.StatusCode == HttpStatusCode.OK && b.Contains(p.Name, StringComparison.Ordinal)),
+
         new("api list", false, p => IsCatalog(p) ? $"/api/v1/{ApiCollection[p.Type]}?pageSize=200" : null, ListShows),
         new("api detail by id", false, p => IsCatalog(p) ? $"/api/v1/{ApiCollection[p.Type]}/{p.Id}" : null, DetailShows),
         new("api detail by code", false, p => IsCatalog(p) ? $"/api/v1/{ApiCollection[p.Type]}/{p.Code}" : null, DetailShows),
@@ -382,7 +476,8 @@ public abstract class AccessTests<TApp>(TApp app)
     };
 
     /// <summary>Paths that are for editors (and administrators) only: a viewer or analyst never sees the record there.</summary>
-    private static readonly string[] EditorPaths = ["ui edit form", "ui memory edit form", "ui participant picker", "ui status form"];
+    private static readonly string[] EditorPaths = ["ui edit form", "ui memory edit form", "ui participant picker", "ui status form",
+        "ui agenda edit form", "ui agenda issue form", "ui agenda issue choices"];
 
     [Fact]
     public async Task Nothing_leaks_on_any_read_path_for_any_role_or_side()
@@ -508,8 +603,12 @@ public abstract class AccessTests<TApp>(TApp app)
         .. await db.Set<Plan>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<WebhookSubscription>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<Indicator>().Where(r => ids.Contains(r.Id)).ToListAsync(),
-        .. await db.Set<MarkedCrisis>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<IndicatorValue>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+
+        .. await db.Set<Playbook>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<MarkedCrisis>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<IssuePosition>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+        .. await db.Set<ConvergenceAssessment>().Where(r => ids.Contains(r.Id)).ToListAsync(),
     ];
 
     [Fact]
@@ -634,6 +733,9 @@ public abstract class AccessTests<TApp>(TApp app)
             {
                 var suffix = level.ToString().ToUpperInvariant();
                 var name = $"probe {level} ";
+                // A Shared agenda issue of the level's own, which the level's playbook, crisis, position and assessment name.
+                var agendaAnchor = new AgendaIssue { Id = Guid.CreateVersion7(), Code = "ACC-AGENDA-" + suffix, NameEn = "agenda " + suffix, NameEs = "agenda " + suffix, Section = "II" };
+                db.Add(agendaAnchor);
                 ContentRecord[] records =
                 [
                     new Track { Code = "ACC-" + suffix, NameEn = name + "Track", NameEs = name + "Track", SortOrder = 99 },
@@ -654,14 +756,21 @@ public abstract class AccessTests<TApp>(TApp app)
                         TimeZone = "America/Mexico_City", StartLocal = new DateTime(2020, 6, 1, 10, 0, 0), EndLocal = new DateTime(2020, 6, 1, 12, 0, 0),
                         StartUtc = new DateTime(2020, 6, 1, 15, 0, 0, DateTimeKind.Utc), EndUtc = new DateTime(2020, 6, 1, 17, 0, 0, DateTimeKind.Utc),
                         StartDate = new DateOnly(2020, 6, 1), MechanismId = anchorMechanism.Id },
-                    new MarkedCrisis { Code = "ACC-CR-" + suffix, NameEn = name + "MarkedCrisis", NameEs = name + "MarkedCrisis",
-                        Start = new DateOnly(2001, 1, 1 + (int)level), End = new DateOnly(2001, 2, 1) },
                     // Made under the anchor mechanism, owned by the anchor post, overdue since 1 July 2020.
                     new Commitment { Code = "ACC-C-" + suffix, NameEn = name + "Commitment", NameEs = name + "Commitment", Origin = CommitmentOrigin.Mechanism,
                         MechanismId = anchorMechanism.Id, OwnerMxPostId = sreHead.Id, OwnerUsPostId = anchorPost.Id, MadeOn = new DateOnly(2020, 6, 1),
                         Due = new DateOnly(2020, 7, 1), Status = CommitmentStatus.InProgress, StatusDate = new DateOnly(2020, 6, 10) },
                     new Indicator { Code = "ACC-" + suffix, NameEn = name + "Indicator", NameEs = name + "Indicator", Unit = "probes", IssueCode = "MIGRATION",
                         LatestPeriod = new DateOnly(2020, 1, 1) },
+
+                    new Playbook { Code = "ACC-PB-" + suffix, NameEn = name + "Playbook", NameEs = name + "Playbook", IssueCode = agendaAnchor.Code, OwnerPostId = anchorPost.Id,
+                        ChannelEn = "probe channel", StepsEn = "probe step" },
+                    new MarkedCrisis { Code = "ACC-CR-" + suffix, NameEn = name + "MarkedCrisis", NameEs = name + "MarkedCrisis", IssueCode = agendaAnchor.Code,
+                        Start = new DateOnly(2020, 1, 1), End = new DateOnly(2020, 2, 1) },
+                    new IssuePosition { Code = "ACC-POS-" + suffix, NameEn = name + "IssuePosition", NameEs = name + "IssuePosition", AgendaIssueId = agendaAnchor.Id,
+                        Side = level == Level.InternalUs ? Side.US : Side.MX, StatedOn = new DateOnly(2020, 6, 1) },
+                    new ConvergenceAssessment { Code = "ACC-CA-" + suffix, AgendaIssueId = agendaAnchor.Id, Date = new DateOnly(2020, 6, 1), Level = Convergence.Partly,
+                        NoteEn = name + "convergence note", NoteEs = name + "convergence note" },
                 ];
                 foreach (var record in records)
                 {
@@ -750,7 +859,11 @@ public abstract class AccessTests<TApp>(TApp app)
                         Commitment c => c.NameEn,
                         Plan plan => plan.NameEn,
                         Indicator i => i.NameEn,
-                        MarkedCrisis c => c.NameEn,
+
+                        Playbook playbook => playbook.NameEn,
+                        MarkedCrisis crisis => crisis.NameEn,
+                        IssuePosition position => position.NameEn,
+                        ConvergenceAssessment assessment => assessment.NoteEn!,
                         WaterDeliveryRecord d => d.DocumentReference!,
                         ReserveMovementRecord m => m.DocumentReference!,
                         _ => record.Id.ToString(), // storage readings have no text: the lists show their id

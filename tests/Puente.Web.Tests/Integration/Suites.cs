@@ -74,3 +74,7 @@ public sealed class PostgresBacktestTests(PostgresApp app) : BacktestTests<Postg
 public sealed class SqliteIndicatorTests(SqliteApp app) : IndicatorTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresIndicatorTests(PostgresApp app) : IndicatorTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteAgendaTests(SqliteApp app) : AgendaTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresAgendaTests(PostgresApp app) : AgendaTests<PostgresApp>(app), IClassFixture<PostgresApp>;

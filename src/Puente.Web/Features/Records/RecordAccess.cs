@@ -135,6 +135,26 @@ public static class RecordAccess
     }
 
     /// <summary>
+    /// Whether every reader of <paramref name="record"/> can read each of the records <paramref name="ids"/> names in
+    /// <paramref name="set"/> (read past the viewer's filter: the answer is about them, not the editor), by
+    /// <see cref="Readership.ReadableByAllReadersOf"/>. A record that names another must pass this, or some of its
+    /// readers would meet a name hidden from them (decision 0022).
+    /// </summary>
+    public static async Task<bool> NamedAreAsOpenAsync<TNamed>(IQueryable<TNamed> set, IReadOnlyCollection<Guid> ids, ContentRecord record,
+        CancellationToken cancellationToken)
+        where TNamed : ContentRecord
+    {
+        if (ids.Count == 0)
+        {
+            return true;
+        }
+
+        var named = await set.IgnoreQueryFilters().AsNoTracking().Where(x => ids.Contains(x.Id))
+            .Select(x => new { x.Confidentiality, x.OwnerSide }).ToListAsync(cancellationToken);
+        return named.All(x => Readership.ReadableByAllReadersOf(x.Confidentiality, x.OwnerSide, record.Confidentiality, record.OwnerSide));
+    }
+
+    /// <summary>
     /// Checks a text field: its length, no control characters (newline and tab allowed when <paramref name="multiline"/>),
     /// no direction overrides, and, when not empty, at least one visible character (see <see cref="PlainText"/>).
     /// Returns the trimmed value.

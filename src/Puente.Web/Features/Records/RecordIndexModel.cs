@@ -14,6 +14,9 @@ public abstract class RecordIndexModel<T, TInput, TFilter>(RecordService<T, TInp
 {
     public const int PageSize = 50;
 
+    /// <summary>The context, as the type's list reads its filters' choices.</summary>
+    protected PuenteDbContext Db => db;
+
     /// <summary>Bound from the query string without a prefix (<c>?q=…&amp;page=2</c>).</summary>
     [BindProperty(SupportsGet = true)]
     public TFilter Filter { get; set; } = new();
@@ -32,5 +35,9 @@ public abstract class RecordIndexModel<T, TInput, TFilter>(RecordService<T, TInp
         Items = items;
         Tracks = await db.Tracks.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
         Pager = new PagerModel(page, PageSize, total, Request);
+        await LoadAsync(ct);
     }
+
+    /// <summary>What a type's list shows beside its records (choices for its filters), loaded after them.</summary>
+    protected virtual Task LoadAsync(CancellationToken ct) => Task.CompletedTask;
 }
