@@ -85,14 +85,20 @@ public sealed class IndicatorService(PuenteDbContext db, IStringLocalizer<Shared
     }
 
     /// <summary>
-    /// The problems of an indicator's detector settings (field <c>detectors</c>; empty means the defaults): for now its
-    /// length and that it is plain text on one line.
+    /// The problems of an indicator's detector settings (field <c>detectors</c>; empty means the defaults): its length,
+    /// plain text, then each detector and parameter as <see cref="DetectorSettings.TryParse"/> reads them.
     /// </summary>
     private List<string> DetectorProblems(string detectors)
     {
         var errors = new FieldErrors();
         RecordAccess.Text(detectors, "detectors", Indicator.DetectorsMaxLength, errors, Text);
-        return [.. errors.ToDictionary().GetValueOrDefault("detectors") ?? []];
+        var problems = errors.ToDictionary().GetValueOrDefault("detectors") ?? [];
+        if (problems.Length == 0 && !DetectorSettings.TryParse(detectors, out _, out var settingProblems))
+        {
+            return [.. settingProblems.Select(p => Text.Localize(p))];
+        }
+
+        return [.. problems];
     }
 
     /// <summary>
