@@ -53,6 +53,10 @@ public static class PuenteDataServices
         services.AddScoped<Memory.EngagementImporter>();
         services.AddScoped<Plans.PlanImporter>();
         services.AddScoped<Warning.IndicatorIntake>();
+        // Alerts are evaluated whenever values are saved (docs/decisions/0037-alerts.md).
+        services.AddScoped<Warning.AlertAnnouncer>();
+        services.AddSingleton<Warning.AlertEvaluator>();
+        services.AddSingleton<Warning.IIndicatorObserver>(sp => sp.GetRequiredService<Warning.AlertEvaluator>());
 
         services.TryAddSingleton<Mail.IMailOutbox, Mail.MailOutbox>();
         services.TryAddSingleton<Notifications.Notifier>();

@@ -1,6 +1,7 @@
 using Puente.Data.Configuration;
 using Puente.Web.Features.Account;
 using Puente.Web.Features.Actors;
+using Puente.Web.Features.Alerts;
 using Puente.Web.Features.Catalog;
 using Puente.Web.Features.Commitments;
 using Puente.Web.Features.Engagements;
@@ -49,6 +50,7 @@ signedIn.MapTimelinesApi();   // /timelines/{actor|person|post|mechanism|issue}/
 signedIn.MapWaterApi();       // /water/...
 signedIn.MapEventsApi();      // /events/...
 signedIn.MapNotificationsApi(); // /notifications: the caller's own, and marking them read
+signedIn.MapAlertsApi();      // /alerts: list, one alert, acknowledge/resolve/dismiss
 
 var urls = app.Configuration["Urls"]; // read now: the failure messages below are written after the host is disposed
 

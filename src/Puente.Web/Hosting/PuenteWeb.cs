@@ -45,6 +45,7 @@ public static class PuenteWeb
         services.AddPuenteMail();
         services.AddScoped<Features.Notifications.NotificationFeed>();
         Features.Commitments.CommitmentReminderServices.AddCommitmentReminders(services);
+        Features.Alerts.AlertServices.AddAlerts(services);
 
         services.AddAuthentication(o =>
             {

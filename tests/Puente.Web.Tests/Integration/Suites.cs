@@ -54,3 +54,7 @@ public sealed class PostgresPlanTests(PostgresApp app) : PlanTests<PostgresApp>(
 public sealed class SqliteHealthTests(SqliteApp app) : HealthTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresHealthTests(PostgresApp app) : HealthTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteAlertTests(SqliteMailApp app) : AlertTests<SqliteMailApp>(app), IClassFixture<SqliteMailApp>;
+
+public sealed class PostgresAlertTests(PostgresMailApp app) : AlertTests<PostgresMailApp>(app), IClassFixture<PostgresMailApp>;
