@@ -192,6 +192,38 @@ public abstract class AlertTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task Evaluations_of_one_indicator_at_the_same_time_leave_one_alert_per_detector_and_fail_none()
+    {
+        app.SkipIfUnavailable();
+        Guid id;
+        var (scope, db) = app.Database();
+        await using (scope)
+        {
+            // Values written straight to the table (not through the intake), so that nothing has evaluated them yet.
+            var indicator = new Indicator { Id = Guid.CreateVersion7(), Code = "ALT-RACE", NameEn = "Race", NameEs = "Carrera", Frequency = IndicatorFrequency.Month };
+            db.Add(indicator);
+            foreach (var (period, value) in Quiet().Append(Month(24, 180)))
+            {
+                var v = new IndicatorValue { Id = Guid.CreateVersion7(), Code = Core.Records.RecordPart.NewCode(), Period = period, Value = value, FirstValue = value };
+                v.FollowAccessOf(indicator);
+                db.Add(v);
+            }
+
+            indicator.LatestPeriod = Start.AddMonths(24);
+            await db.SaveChangesAsync(Ct);
+            id = indicator.Id;
+        }
+
+        // As two nodes (or an import beside the scheduled run) would: each loser of the race reads again, none fails.
+        var evaluator = app.Factory.Services.GetRequiredService<AlertEvaluator>();
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => evaluator.EvaluateAsync(id, Ct), Ct)));
+        Assert.Equal(3, results.Sum(r => r.Opened));
+        using var mx = await app.ApiAs(TestUsers.MxEditor);
+        var alerts = await AlertsOfAsync(mx, "ALT-RACE");
+        Assert.Equal(["cusum", "ewma", "seasonal"], alerts.Select(a => a.GetProperty("detector").GetString()).Order());
+    }
+
+    [Fact]
     public async Task The_lifecycle_is_linear_audited_and_refuses_what_does_not_follow_with_409_or_400()
     {
         app.SkipIfUnavailable();
