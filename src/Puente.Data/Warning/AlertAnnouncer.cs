@@ -48,7 +48,21 @@ public sealed class AlertAnnouncer(Notifier notifier, IMailOutbox outbox, IConfi
             await EmailAsync(db, alert, occasion, recipients, ct);
         }
 
-        // Webhooks (the signed outbox) join here with one call for every occasion.
+        // The webhook outbox joins here with one call, for every occasion:
+        // await webhooks.EnqueueAsync(db, alert, AlertOccasions.EventName(occasion), $"alert:{alert.Id:N}:{occasion}", EventData(alert), ct);
+    }
+
+    /// <summary>What a machine is told of an alert: its own columns only, which are exactly as open as the alert (no
+    /// playbook, no issue: those have access of their own).</summary>
+    public static object EventData(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return new
+        {
+            alert.Id, alert.Code, IndicatorId = alert.ParentId, alert.Detector, Severity = alert.Severity.ToString(), Status = alert.Status.ToString(),
+            alert.Active, alert.FirstPeriod, alert.LastPeriod, alert.Value, alert.Baseline, alert.Statistic, alert.Threshold, alert.OpenedAt,
+            Link = $"/Alerts/{alert.Id}",
+        };
     }
 
     private async Task NotifyInAppAsync(PuenteDbContext db, Alert alert, string occasion, IReadOnlyList<Recipient> recipients, CancellationToken ct)

@@ -29,6 +29,17 @@ public static class AlertOccasions
     public static bool TellsPeople(string occasion) =>
         occasion == Opened || (occasion ?? "").StartsWith(EscalatedPrefix, StringComparison.Ordinal);
 
+    /// <summary>The machine event of an occasion, by its wire name (the webhooks' <c>WebhookEvents</c>): alert.opened,
+    /// alert.updated (an update or an escalation), alert.acknowledged, alert.resolved, alert.dismissed.</summary>
+    public static string EventName(string occasion) => occasion switch
+    {
+        Opened => "alert.opened",
+        Acknowledged => "alert.acknowledged",
+        Resolved => "alert.resolved",
+        Dismissed => "alert.dismissed",
+        _ => "alert.updated",
+    };
+
     /// <summary>The severity an "escalated-…" occasion names, or null.</summary>
     public static Severity? EscalatedTo(string occasion) =>
         (occasion ?? "").StartsWith(EscalatedPrefix, StringComparison.Ordinal) && Enum.TryParse<Severity>(occasion![EscalatedPrefix.Length..], out var s) ? s : null;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Puente.Core.Access;
+using Puente.Core.Catalog;
 using Puente.Core.Memory;
 using Puente.Core.Series;
 using Puente.Core.Warning;
@@ -221,6 +222,29 @@ public abstract class AlertTests<TApp>(TApp app)
         using var mx = await app.ApiAs(TestUsers.MxEditor);
         var alerts = await AlertsOfAsync(mx, "ALT-RACE");
         Assert.Equal(["cusum", "ewma", "seasonal"], alerts.Select(a => a.GetProperty("detector").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task An_alert_names_its_agenda_issue_only_to_readers_of_the_issue()
+    {
+        app.SkipIfUnavailable();
+        // A Shared indicator about a Mexican-internal agenda issue.
+        await SeedAsync("ALT-HIDDEN-ISSUE", [.. Quiet(), Month(24, 180)], issue: "ALT-MX-ISSUE", before: (db, _) => db.Add(new AgendaIssue
+        {
+            Id = Guid.CreateVersion7(), Code = "ALT-MX-ISSUE", NameEn = "A Mexican-internal issue", NameEs = "Un tema interno de México",
+            Confidentiality = Confidentiality.Internal, OwnerSide = Side.MX,
+        }));
+        using var mx = await app.ApiAs(TestUsers.MxEditor);
+        using var us = await app.ApiAs(TestUsers.UsEditor);
+        Assert.All(await AlertsOfAsync(mx, "ALT-HIDDEN-ISSUE"), a => Assert.Equal("ALT-MX-ISSUE", a.GetProperty("issue").GetString()));
+        var seen = await AlertsOfAsync(us, "ALT-HIDDEN-ISSUE");
+        Assert.Equal(3, seen.Count);
+        Assert.All(seen, a => Assert.Equal(JsonValueKind.Null, a.GetProperty("issue").ValueKind));
+        var detail = await DetailAsync(us, seen[0].GetProperty("id").GetString()!);
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("issue").ValueKind);
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("issueName").ValueKind);
+        Assert.Empty(Json(await us.GetStringAsync("/api/v1/alerts?issue=ALT-MX-ISSUE", Ct)).GetProperty("items").EnumerateArray());
+        Assert.Equal(3, Json(await mx.GetStringAsync("/api/v1/alerts?issue=ALT-MX-ISSUE", Ct)).GetProperty("total").GetInt32());
     }
 
     [Fact]

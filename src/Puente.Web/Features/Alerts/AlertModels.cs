@@ -69,7 +69,7 @@ public class AlertDto
     /// <summary>The detector's reading in one line, in the request language.</summary>
     public string Summary { get; init; } = "";
 
-    /// <summary>The agenda issue's code, if any.</summary>
+    /// <summary>The agenda issue's code, if any and the reader may read the issue.</summary>
     public string? Issue { get; init; }
 
     public DateTimeOffset OpenedAt { get; init; }

@@ -68,6 +68,7 @@ public sealed class AlertService(PuenteDbContext db, AlertAnnouncer announcer, T
         }
 
         string? issue = null;
+        var nothing = false;
         if (!string.IsNullOrWhiteSpace(filter.Issue))
         {
             issue = CatalogCode.Normalize(filter.Issue);
@@ -75,10 +76,14 @@ public sealed class AlertService(PuenteDbContext db, AlertAnnouncer announcer, T
             {
                 errors.Add("issue", t["'{0}' is not a code (1–40 upper-case letters, digits, '-' or '.').", Bounded(filter.Issue)]);
             }
+            else
+            {
+                // An issue the reader may not read matches nothing: its code is not a way to learn which alerts carry it.
+                nothing = !await db.AgendaIssues.AsNoTracking().AnyAsync(i => i.Code == issue, ct);
+            }
         }
 
         Guid? indicatorId = null;
-        var nothing = false;
         if (!string.IsNullOrWhiteSpace(filter.Indicator))
         {
             var text = filter.Indicator.Trim();
@@ -91,7 +96,7 @@ public sealed class AlertService(PuenteDbContext db, AlertAnnouncer announcer, T
             {
                 // An indicator the reader may not read matches nothing, as one that does not exist.
                 indicatorId = await IndicatorIdAsync(text, ct);
-                nothing = indicatorId is null;
+                nothing |= indicatorId is null;
             }
         }
 
@@ -115,7 +120,8 @@ public sealed class AlertService(PuenteDbContext db, AlertAnnouncer announcer, T
             ? alerts.OrderByDescending(a => a.Severity == Severity.High ? 2 : a.Severity == Severity.Medium ? 1 : 0).ThenByDescending(a => a.OpenedAt).ThenBy(a => a.Code)
             : alerts.OrderByDescending(a => a.OpenedAt).ThenBy(a => a.Code);
         var rows = await Rows(ordered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
-        return ([.. rows.Select(r => ToDto(r, culture))], total);
+        var issues = await ReadableIssuesAsync(rows.Select(r => r.IssueCode), ct);
+        return ([.. rows.Select(r => ToDto(r, issues, culture))], total);
     }
 
     /// <summary>The newest alerts of one indicator (its page's panel), open ones first.</summary>
@@ -126,7 +132,8 @@ public sealed class AlertService(PuenteDbContext db, AlertAnnouncer announcer, T
                 .ThenByDescending(a => a.LastPeriod).ThenBy(a => a.Code)
                 .Take(IndicatorListSize))
             .ToListAsync(ct);
-        return [.. rows.Select(r => ToDto(r, culture))];
+        var issues = await ReadableIssuesAsync(rows.Select(r => r.IssueCode), ct);
+        return [.. rows.Select(r => ToDto(r, issues, culture))];
     }
 
     /// <summary>A readable alert by id or code, with its indicator; null when there is none or the reader may not read it.</summary>
@@ -164,7 +171,7 @@ public sealed class AlertService(PuenteDbContext db, AlertAnnouncer announcer, T
         var issueName = alert.IssueCode is { } issue
             ? await db.AgendaIssues.AsNoTracking().Where(i => i.Code == issue).Select(i => new { i.NameEn, i.NameEs }).FirstOrDefaultAsync(ct)
             : null;
-        var basic = ToDto(RowOf(alert, indicator), culture);
+        var basic = ToDto(RowOf(alert, indicator), issueName is null ? [] : [alert.IssueCode!], culture);
         return new AlertDetailDto
         {
             Id = basic.Id, Code = basic.Code, Indicator = basic.Indicator, Detector = basic.Detector, DetectorName = basic.DetectorName,
@@ -365,7 +372,14 @@ public sealed class AlertService(PuenteDbContext db, AlertAnnouncer announcer, T
         a.Detector, a.Settings, a.Severity, a.Status, a.Active, a.FirstPeriod, a.LastPeriod, a.Value, a.Baseline, a.Statistic, a.Threshold, a.IssueCode,
         a.OpenedAt, a.Confidentiality, a.OwnerSide, a.Version);
 
-    private static AlertDto ToDto(Row r, CultureInfo culture)
+    /// <summary>Which of these agenda issue codes the reader may read (an alert names only those).</summary>
+    private async Task<IReadOnlySet<string>> ReadableIssuesAsync(IEnumerable<string?> codes, CancellationToken ct)
+    {
+        var list = codes.OfType<string>().Distinct().ToList();
+        return list.Count == 0 ? new HashSet<string>() : (await db.AgendaIssues.AsNoTracking().Where(i => list.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct)).ToHashSet();
+    }
+
+    private static AlertDto ToDto(Row r, IReadOnlyCollection<string> readableIssues, CultureInfo culture)
     {
         var spanish = Bilingual.IsSpanish(culture);
         var facts = new AlertFacts(r.NameEn, r.NameEs, r.Unit, r.SourceEn, r.SourceEs, r.Frequency, r.Detector, r.Settings, r.FirstPeriod, r.LastPeriod,
@@ -388,7 +402,7 @@ public sealed class AlertService(PuenteDbContext db, AlertAnnouncer announcer, T
             Statistic = r.Statistic,
             Threshold = r.Threshold,
             Summary = AlertExplanation.Summary(facts, spanish),
-            Issue = r.IssueCode,
+            Issue = r.IssueCode is { } code && readableIssues.Contains(code) ? code : null,
             OpenedAt = r.OpenedAt,
             Confidentiality = r.Confidentiality.ToString(),
             OwnerSide = r.OwnerSide.ToString(),
