@@ -56,6 +56,11 @@ public static class PuenteDataServices
         services.AddScoped<Warning.IndicatorIntake>();
         services.AddScoped<Warning.CbpImporter>();
 
+        // Alerts are evaluated whenever values are saved (docs/decisions/0037-alerts.md).
+        services.AddScoped<Warning.AlertAnnouncer>();
+        services.AddSingleton<Warning.AlertEvaluator>();
+        services.AddSingleton<Warning.IIndicatorObserver>(sp => sp.GetRequiredService<Warning.AlertEvaluator>());
+
         services.TryAddSingleton<Mail.IMailOutbox, Mail.MailOutbox>();
         services.TryAddSingleton<Webhooks.IWebhookOutbox, Webhooks.WebhookOutbox>();
         services.TryAddSingleton<Notifications.Notifier>();

@@ -5,6 +5,8 @@ using Puente.Web.Features.Actors;
 using Puente.Web.Features.Backtest;
 
 using Puente.Web.Features.Agenda;
+
+using Puente.Web.Features.Alerts;
 using Puente.Web.Features.Catalog;
 using Puente.Web.Features.Commitments;
 using Puente.Web.Features.Crises;
@@ -63,6 +65,8 @@ signedIn.MapNotificationsApi(); // /notifications: the caller's own, and marking
 signedIn.MapWebhooksApi();    // /webhooks: administrators' signed webhooks of their side, and their delivery logs
 
 signedIn.MapBacktestApi();     // /indicators/{code}/backtest
+
+signedIn.MapAlertsApi();      // /alerts: list, one alert, acknowledge/resolve/dismiss
 
 var urls = app.Configuration["Urls"]; // read now: the failure messages below are written after the host is disposed
 

@@ -106,6 +106,9 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Puente.Core.Health.MechanismStatus>().Select(s => "Health." + s))
             .Concat(Enum.GetNames<Puente.Core.Warning.IndicatorFrequency>().Select(f => "Frequency." + f))
             .Concat(Enum.GetNames<Puente.Core.Warning.Concern>().Select(c => "Concern." + c))
+
+            .Concat(Enum.GetNames<Puente.Core.Warning.Severity>().Select(s => "Severity." + s))
+            .Concat(Enum.GetNames<Puente.Core.Warning.AlertStatus>().Select(s => "AlertStatus." + s))
             .Concat(["expected by its cadence, and overdue", "expected by its cadence, not yet recorded", "Showing the whole relationship instead."]);
         Assert.DoesNotContain(names, n => !keys.Contains(n));
     }

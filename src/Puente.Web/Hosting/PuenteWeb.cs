@@ -54,6 +54,7 @@ public static class PuenteWeb
         services.AddPuenteWebhooks();
         services.AddScoped<Features.Notifications.NotificationFeed>();
         Features.Commitments.CommitmentReminderServices.AddCommitmentReminders(services);
+        Features.Alerts.AlertServices.AddAlerts(services);
 
         services.AddAuthentication(o =>
             {

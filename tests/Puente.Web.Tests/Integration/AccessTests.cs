@@ -165,11 +165,15 @@ public abstract class AccessTests<TApp>(TApp app)
     private static readonly string[] WaterTypes = [nameof(WaterDeliveryRecord), nameof(StorageReadingRecord), nameof(ReserveMovementRecord)];
 
     private static bool IsCatalog(Probe p) => !WaterTypes.Contains(p.Type)
-        && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange) or nameof(WebhookSubscription) or nameof(IndicatorValue))
+        && p.Type is not (nameof(EngagementAttachment) or nameof(CommitmentStatusChange) or nameof(WebhookSubscription) or nameof(IndicatorValue) or nameof(Alert))
         && !AgendaTypes.Contains(p.Type);
 
     /// <summary>The Shared indicator without an agenda issue whose backtest counts every crisis the reader can read.</summary>
     private const string BacktestAnchor = "ACC-BT-ANCHOR";
+
+
+    /// <summary>The code of a probe alert's indicator.</summary>
+    private static string AlertIndicator(Probe p) => "ACC-AL-" + p.Level.ToString().ToUpperInvariant();
 
     private static bool IsMemory(Probe p) => p.Type is "Person" or "Post" or "Engagement" or "Commitment";
 
@@ -451,6 +455,19 @@ public abstract class AccessTests<TApp>(TApp app)
         new("ui indicators by issue", true, p => p.Type == "Indicator" ? "/Indicators?issue=MIGRATION" : null, ListShows),
         new("api indicator values", false, p => p.Type == nameof(IndicatorValue) ? $"/api/v1/indicators/{p.Code}?from=2020-01&to=2020" : null, DetailShows),
         new("ui indicator values", true, p => p.Type == nameof(IndicatorValue) ? $"/Indicators/{p.Code}" : null, DetailShows),
+
+        // Alerts are parts of their indicator: read exactly by the indicator's readers (every user has a notification about each).
+        new("api alerts", false, p => p.Type == nameof(Alert) ? "/api/v1/alerts?pageSize=200" : null, ListShows),
+        new("api alerts of an indicator", false, p => p.Type == nameof(Alert) ? $"/api/v1/alerts?indicator={AlertIndicator(p)}&status=Open&severity=High" : null, ListShows),
+        new("api alert by id", false, p => p.Type == nameof(Alert) ? $"/api/v1/alerts/{p.Id}" : null, DetailShows),
+        new("api alert by code", false, p => p.Type == nameof(Alert) ? $"/api/v1/alerts/{p.Code}" : null, DetailShows),
+        new("api alert notifications", false, p => p.Type == nameof(Alert) ? "/api/v1/notifications" : null, ListShows),
+        new("ui alerts", true, p => p.Type == nameof(Alert) ? "/Alerts?status=all" : null, ListShows),
+        new("ui alerts of an indicator", true, p => p.Type == nameof(Alert) ? $"/Alerts?indicator={AlertIndicator(p)}" : null, ListShows),
+        new("ui alert", true, p => p.Type == nameof(Alert) ? $"/Alerts/{p.Id}" : null, DetailShows),
+        new("ui alert step form", true, p => p.Type == nameof(Alert) ? $"/Alerts/{p.Id}/Step" : null,
+            (p, r, b) => r.StatusCode == HttpStatusCode.OK && b.Contains(p.Name, StringComparison.Ordinal)),
+        new("ui alert notifications", true, p => p.Type == nameof(Alert) ? "/Notifications" : null, ListShows),
     ];
 
     /// <summary>Paths for administrators only: everyone else is refused (403, or the access-denied page), not shown an empty answer.</summary>
@@ -477,7 +494,7 @@ public abstract class AccessTests<TApp>(TApp app)
 
     /// <summary>Paths that are for editors (and administrators) only: a viewer or analyst never sees the record there.</summary>
     private static readonly string[] EditorPaths = ["ui edit form", "ui memory edit form", "ui participant picker", "ui status form",
-        "ui agenda edit form", "ui agenda issue form", "ui agenda issue choices"];
+        "ui agenda edit form", "ui agenda issue form", "ui agenda issue choices", "ui alert step form"];
 
     [Fact]
     public async Task Nothing_leaks_on_any_read_path_for_any_role_or_side()
@@ -609,6 +626,8 @@ public abstract class AccessTests<TApp>(TApp app)
         .. await db.Set<MarkedCrisis>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<IssuePosition>().Where(r => ids.Contains(r.Id)).ToListAsync(),
         .. await db.Set<ConvergenceAssessment>().Where(r => ids.Contains(r.Id)).ToListAsync(),
+
+        .. await db.Set<Alert>().Where(r => ids.Contains(r.Id)).ToListAsync(),
     ];
 
     [Fact]
@@ -619,7 +638,7 @@ public abstract class AccessTests<TApp>(TApp app)
         foreach (var url in new[] { "/api/v1/actors", "/api/v1/mechanisms", "/api/v1/tracks", "/api/v1/issues", "/api/v1/recommendations",
                      "/api/v1/administrations", "/api/v1/actors/MX-SRE", "/api/v1/actors/MX-SRE/history", "/api/v1/plans",
                      "/api/v1/plans/WHITE-PAPER-2025/scorecard", "/api/v1/plans/WHITE-PAPER-2025/export", "/api/v1/recommendations/III-04",
-                     "/api/v1/indicators/CBP-USBP-SW/backtest", "/api/v1/indicators", "/api/v1/indicators/ACC-SHARED" })
+                     "/api/v1/indicators/CBP-USBP-SW/backtest", "/api/v1/indicators", "/api/v1/indicators/ACC-SHARED", "/api/v1/alerts" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -628,7 +647,7 @@ public abstract class AccessTests<TApp>(TApp app)
 
         foreach (var url in new[] { "/", "/Actors", "/Mechanisms", "/Catalog", "/Catalog/Recommendations", "/Admin/Users", "/Admin/Audit", "/Admin/Webhooks", "/Plans",
                      "/Plans/WHITE-PAPER-2025", "/Recommendations/III-04", "/Recommendations/III-04/Status", "/Backtest", "/Backtest/Defaults",
-                     "/Indicators", "/Indicators/ACC-SHARED", "/Indicators/New" })
+                     "/Indicators", "/Indicators/ACC-SHARED", "/Indicators/New", "/Alerts" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -870,6 +889,8 @@ public abstract class AccessTests<TApp>(TApp app)
                     };
                     probes.Add(new Probe(record.GetType().Name, level, record.Id, record.Code, label));
                 }
+
+                probes.Add(AddAlertProbe(db, level, suffix, name, usAnalystId, userIds));
             }
 
             // A webhook subscription of each side's administrator, Internal to that side, with one logged request.
@@ -896,6 +917,42 @@ public abstract class AccessTests<TApp>(TApp app)
             await db.SaveChangesAsync();
             return probes;
         }
+    }
+
+    /// <summary>An indicator of the level's access with one open alert (its part), and a notification about the alert for
+    /// every user.</summary>
+    private static Probe AddAlertProbe(Data.PuenteDbContext db, Level level, string suffix, string name, string usAnalystId, Dictionary<string, string> userIds)
+    {
+        var indicator = new Indicator
+        {
+            Id = Guid.CreateVersion7(), Code = "ACC-AL-" + suffix, NameEn = name + "alert indicator", NameEs = name + "alert indicator", Section = "II",
+            Confidentiality = level switch { Level.Shared => Confidentiality.Shared, Level.Restricted => Confidentiality.Restricted, _ => Confidentiality.Internal },
+            OwnerSide = level == Level.InternalUs ? Side.US : Side.MX,
+        };
+        db.Add(indicator);
+        if (level == Level.Restricted)
+        {
+            db.RecordGrants.Add(new RecordGrant { RecordId = indicator.Id, Principal = Principals.ForGroup("water") });
+            db.RecordGrants.Add(new RecordGrant { RecordId = indicator.Id, Principal = Principals.ForUser(usAnalystId) });
+        }
+
+        var first = new DateOnly(2031, 1, 1);
+        var alert = new Alert
+        {
+            Id = Guid.CreateVersion7(), Code = AlertCode.Of(indicator.Code, "ewma", first), Detector = "ewma", Settings = "ewma lambda=0.3 k=3 warmup=12",
+            FirstPeriod = first, LastPeriod = first, Value = 180, Baseline = 100, Statistic = 6, Threshold = 3, Severity = Severity.High, Active = true,
+            Points = AlertPoint.Write([new AlertPoint(first, 180, 100, 6, Severity.High)]), Status = AlertStatus.Open, OpenedAt = DateTimeOffset.UnixEpoch,
+            OpenKey = Alert.OpenKeyOf(indicator.Id, "ewma"),
+        };
+        alert.FollowAccessOf(indicator);
+        db.Add(alert);
+        foreach (var user in TestUsers.All)
+        {
+            db.Add(new Data.Notifications.Notification { Id = Guid.CreateVersion7(), UserId = userIds[user.Name], Kind = Data.Warning.AlertAnnouncer.Kind,
+                RecordId = alert.Id, Occasion = "opened", CreatedAt = DateTimeOffset.UnixEpoch });
+        }
+
+        return new Probe(nameof(Alert), level, alert.Id, alert.Code, indicator.NameEn);
     }
 
     /// <summary>

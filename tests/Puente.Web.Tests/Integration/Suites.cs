@@ -78,3 +78,7 @@ public sealed class PostgresIndicatorTests(PostgresApp app) : IndicatorTests<Pos
 public sealed class SqliteAgendaTests(SqliteApp app) : AgendaTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresAgendaTests(PostgresApp app) : AgendaTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteAlertTests(SqliteMailApp app) : AlertTests<SqliteMailApp>(app), IClassFixture<SqliteMailApp>;
+
+public sealed class PostgresAlertTests(PostgresMailApp app) : AlertTests<PostgresMailApp>(app), IClassFixture<PostgresMailApp>;

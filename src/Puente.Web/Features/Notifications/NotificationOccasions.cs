@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Puente.Web.Features.Notifications;
 
 /// <summary>The words for a notification's occasion: "due-N" (due within N days), "due-0" (today), "overdue", each
-/// possibly followed by "@" and the due date; any other occasion is shown as it is stored.</summary>
+/// possibly followed by "@" and the due date; an alert's "opened" and "escalated-High"; any other occasion is shown as it
+/// is stored.</summary>
 public static class NotificationOccasions
 {
     public static string Describe(string occasion, IStringLocalizer t)
@@ -20,6 +21,16 @@ public static class NotificationOccasions
         if (occasion == "overdue")
         {
             return t["Overdue"];
+        }
+
+        if (occasion == "opened")
+        {
+            return t["Alert opened"];
+        }
+
+        if (occasion.StartsWith("escalated-", StringComparison.Ordinal))
+        {
+            return t["Escalated to {0}", t["Severity." + occasion["escalated-".Length..]]];
         }
 
         if (occasion.StartsWith("due-", StringComparison.Ordinal)
