@@ -73,12 +73,16 @@ public sealed class AlertTests
     [Fact]
     public void Settings_name_the_detector_and_its_parameters_and_read_back()
     {
-        Assert.Equal("ewma lambda=0.3 k=3 warmup=12", AlertDetectors.SettingsOf(new EwmaDetector()));
-        Assert.Equal("cusum k=0.5 h=5 warmup=12", AlertDetectors.SettingsOf(new CusumDetector()));
-        Assert.Equal("seasonal change=0.25 lag=12", AlertDetectors.SettingsOf(new SeasonalDetector()));
+        // The defaults chosen by backtest (docs/early-warning-defaults.md).
+        Assert.Equal("ewma lambda=0.1 k=3.5 warmup=12", AlertDetectors.SettingsOf(new EwmaDetector()));
+        Assert.Equal("cusum k=0.5 h=8 warmup=12", AlertDetectors.SettingsOf(new CusumDetector()));
+        Assert.Equal("seasonal change=0.5 lag=12", AlertDetectors.SettingsOf(new SeasonalDetector()));
         Assert.Equal("threshold level=100000", AlertDetectors.SettingsOf(new ThresholdDetector(100000)));
         Assert.Equal(0.25, AlertDetectors.ParametersOf("seasonal change=0.25 lag=12")["change"]);
         Assert.Equal(["ewma", "cusum", "seasonal"], AlertDetectors.For(new Indicator { Code = "X" }).Select(d => d.Name));
+        // An indicator's own settings decide which detectors run, in their order.
+        Assert.Equal(["threshold", "ewma"], AlertDetectors.For(new Indicator { Code = "X", Detectors = "threshold level=-50000; ewma k=4" }).Select(d => d.Name));
+        Assert.Equal(4, ((EwmaDetector)AlertDetectors.For(new Indicator { Code = "X", Detectors = "threshold level=-50000; ewma k=4" })[1]).K);
     }
 
     private static AlertFacts Facts(string detector, double value, double baseline, double statistic, double threshold, Severity severity, string settings = "") =>
