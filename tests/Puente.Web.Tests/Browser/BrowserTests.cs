@@ -53,7 +53,7 @@ public sealed class BrowserTests(BrowserFixture fixture)
         await page.FillAsync("#Input_ConfirmPassword", "Browser-Admin-2026");
         await page.ClickAsync("#change-password");
         await page.WaitForURLAsync(web.BaseUrl + "/", Navigated);
-        Assert.Contains("Puente: the U.S.–Mexico institutional memory", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        Assert.Contains("Today in the relationship", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
 
         // Switch to Spanish: the choice persists across pages.
         await page.ClickAsync("#switch-language");
