@@ -10,7 +10,11 @@ namespace Puente.Core.Warning;
 /// are recorded) or a level (a state on a day: the current period carries today's value, revised until it ends).
 /// </summary>
 public sealed record Derivation(string Key, string Code, IndicatorFrequency Frequency, string Unit, Concern Concern, string? IssueCode,
-    string Detectors, bool IsFlow, string NameEn, string NameEs, string DescriptionEn, string DescriptionEs, string SourceEn, string SourceEs);
+    string Detectors, bool IsFlow, string NameEn, string NameEs, string DescriptionEn, string DescriptionEs, string SourceEn, string SourceEs)
+{
+    /// <summary>The seeded playbook that answers this indicator among its issue's (the issue may have several), if any.</summary>
+    public string? PlaybookCode { get; init; }
+}
 
 /// <summary>The indicators derived from the event store, the narrative, the water ledgers, mechanism health and the
 /// commitment ledger, and the pure arithmetic that turns each module's figures into their values.</summary>
@@ -60,12 +64,18 @@ public static class Derivations
             "Rio Grande: balance against the pro-rated obligation", "Río Bravo: saldo frente a la obligación prorrateada",
             "Mexico's deliveries in the current five-year cycle minus the obligation pro-rated to the day (acre-feet, each Monday): below zero, behind pace.",
             "Entregas de México en el ciclo quinquenal en curso menos la obligación prorrateada al día (acres-pie, cada lunes): bajo cero, atrasadas.",
-            "Puente's Rio Grande ledger (1944 Treaty, Article 4; IBWC/CILA figures and recorded deliveries)", "Libro del Río Bravo de Puente (Tratado de 1944, artículo 4; cifras de la CILA/IBWC y entregas registradas)"),
+            "Puente's Rio Grande ledger (1944 Treaty, Article 4; IBWC/CILA figures and recorded deliveries)", "Libro del Río Bravo de Puente (Tratado de 1944, artículo 4; cifras de la CILA/IBWC y entregas registradas)")
+        {
+            PlaybookCode = "PB-WATER-RIO-GRANDE-PACE",
+        },
         new(ColoradoTier, "COLORADO-TIER", IndicatorFrequency.Year, "tier level", Concern.Up, "WATER", "threshold level=1.5", false,
             "Colorado River: shortage tier for Mexico", "Río Colorado: nivel de escasez para México",
             "The year's tier from Lake Mead's elevation under the minute in force: −1 surplus, 0 normal, 1 Tier 0, 2 Tier 1, 3 Tier 2a, 4 Tier 2b, 5 Tier 3.",
             "El nivel del año según la elevación del lago Mead bajo el acta vigente: −1 excedente, 0 normal, 1 Nivel 0, 2 Nivel 1, 3 Nivel 2a, 4 Nivel 2b, 5 Nivel 3.",
-            "Puente's Colorado tier table (Minutes 319 and 323) and the recorded Lake Mead elevations", "Tabla de niveles del Colorado de Puente (actas 319 y 323) y las elevaciones registradas del lago Mead"),
+            "Puente's Colorado tier table (Minutes 319 and 323) and the recorded Lake Mead elevations", "Tabla de niveles del Colorado de Puente (actas 319 y 323) y las elevaciones registradas del lago Mead")
+        {
+            PlaybookCode = "PB-WATER-COLORADO-SHORTAGE",
+        },
         new(MechanismsLate, "MECHANISMS-LATE", IndicatorFrequency.Month, "mechanisms", Concern.Up, null, "", false,
             "Mechanisms late or dormant", "Mecanismos atrasados o inactivos",
             "How many of the paper's mechanisms with a cadence were late or dormant at the end of the month (today for the current month), from their shared sessions.",

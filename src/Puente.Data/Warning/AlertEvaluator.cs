@@ -218,10 +218,12 @@ public sealed class AlertEvaluator(IServiceScopeFactory scopes, ILogger<AlertEva
         }
 
         var issue = indicator.IssueCode;
+        // A derived indicator names the one of its issue's playbooks that answers it (the Rio Grande's pace, not the Colorado's tier).
+        var preferred = Derivations.Find(indicator.Derivation)?.PlaybookCode;
         var candidates = (await db.Set<Playbook>().AsNoTracking()
                 .Where(p => p.IndicatorId == indicator.Id || (issue != null && p.IssueCode == issue))
                 .Select(p => new { p.Id, p.Code, p.IndicatorId, p.Confidentiality, p.OwnerSide }).ToListAsync(ct))
-            .OrderBy(p => p.IndicatorId == indicator.Id ? 0 : 1).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+            .OrderBy(p => p.IndicatorId == indicator.Id ? 0 : p.Code == preferred ? 1 : 2).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
         foreach (var alert in open.Where(a => a.PlaybookId is null))
         {
             alert.PlaybookId = (candidates.FirstOrDefault(p => AtLeastAsOpen(p.Confidentiality, p.OwnerSide, alert)) ?? candidates.FirstOrDefault())?.Id;
