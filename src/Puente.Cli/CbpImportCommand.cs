@@ -56,21 +56,8 @@ public static class CbpImportCommand
         command.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, logger) =>
         {
             var path = parse.GetValue(file)!;
-            byte[] content;
-            try
+            if (await InputFile.ReadAsync(path, CbpEncounters.MaxBytes, "; a CBP encounter sheet is far smaller.", stderr, ct) is not { } content)
             {
-                // Refused before it is read: the bound holds for the memory the import needs, not only for the rows.
-                if (new FileInfo(path).Length > CbpEncounters.MaxBytes)
-                {
-                    await stderr.WriteLineAsync($"{path} is larger than {CbpEncounters.MaxBytes / 1_000_000} MB; a CBP encounter sheet is far smaller.");
-                    return PuenteCli.Failed;
-                }
-
-                content = await File.ReadAllBytesAsync(path, ct);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await stderr.WriteLineAsync($"Cannot read {path}: {ex.Message}");
                 return PuenteCli.Failed;
             }
 

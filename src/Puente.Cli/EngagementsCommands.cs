@@ -22,21 +22,8 @@ public static class EngagementsCommands
         import.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, logger) =>
         {
             var path = parse.GetValue(file)!;
-            byte[] content;
-            try
+            if (await InputFile.ReadAsync(path, EngagementImport.MaxBytes, "; split it into smaller files.", stderr, ct) is not { } content)
             {
-                // Refused before it is read: the bound holds for the memory the import needs, not only for the rows.
-                if (new FileInfo(path).Length > EngagementImport.MaxBytes)
-                {
-                    await stderr.WriteLineAsync($"{path} is larger than {EngagementImport.MaxBytes / 1_000_000} MB; split it into smaller files.");
-                    return PuenteCli.Failed;
-                }
-
-                content = await File.ReadAllBytesAsync(path, ct);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await stderr.WriteLineAsync($"Cannot read {path}: {ex.Message}");
                 return PuenteCli.Failed;
             }
 

@@ -54,21 +54,8 @@ public static class IndicatorsCommands
         import.SetAction((parse, ct) => PuenteCli.WithServicesAsync(parse.GetValue(dataDir), stderr, async (sp, logger) =>
         {
             var path = parse.GetValue(file)!;
-            byte[] content;
-            try
+            if (await InputFile.ReadAsync(path, IndicatorCsv.MaxBytes, $"; an indicator holds at most {Indicator.MaxValues} values.", stderr, ct) is not { } content)
             {
-                // Refused before it is read: the bound holds for the memory the import needs, not only for the rows.
-                if (new FileInfo(path).Length > IndicatorCsv.MaxBytes)
-                {
-                    await stderr.WriteLineAsync($"{path} is larger than {IndicatorCsv.MaxBytes / 1_000_000} MB; an indicator holds at most {Indicator.MaxValues} values.");
-                    return PuenteCli.Failed;
-                }
-
-                content = await File.ReadAllBytesAsync(path, ct);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await stderr.WriteLineAsync($"Cannot read {path}: {ex.Message}");
                 return PuenteCli.Failed;
             }
 

@@ -56,3 +56,30 @@ public static class InputPaths
         return ([.. files.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], unmatched);
     }
 }
+
+/// <summary>Reads an import's file whole, refusing it before reading when it is larger than the import accepts (the
+/// bound then holds for the memory the import needs, not only for its rows).</summary>
+public static class InputFile
+{
+    /// <summary>The file's bytes, or null after telling <paramref name="stderr"/> why not (too large: <paramref name="tooLarge"/>;
+    /// unreadable: the system's reason).</summary>
+    public static async Task<byte[]?> ReadAsync(string path, long maxBytes, string tooLarge, TextWriter stderr, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        try
+        {
+            if (new FileInfo(path).Length > maxBytes)
+            {
+                await stderr.WriteLineAsync($"{path} is larger than {maxBytes / 1_000_000} MB{tooLarge}");
+                return null;
+            }
+
+            return await File.ReadAllBytesAsync(path, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"Cannot read {path}: {ex.Message}");
+            return null;
+        }
+    }
+}

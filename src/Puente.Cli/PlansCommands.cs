@@ -35,21 +35,8 @@ public static class PlansCommands
                 return PuenteCli.Failed;
             }
 
-            byte[] content;
-            try
+            if (await InputFile.ReadAsync(path, PlanImport.MaxBytes, ".", stderr, ct) is not { } content)
             {
-                // Refused before it is read: the bound holds for the memory the import needs, not only for the rows.
-                if (new FileInfo(path).Length > PlanImport.MaxBytes)
-                {
-                    await stderr.WriteLineAsync($"{path} is larger than {PlanImport.MaxBytes / 1_000_000} MB.");
-                    return PuenteCli.Failed;
-                }
-
-                content = await File.ReadAllBytesAsync(path, ct);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await stderr.WriteLineAsync($"Cannot read {path}: {ex.Message}");
                 return PuenteCli.Failed;
             }
 
