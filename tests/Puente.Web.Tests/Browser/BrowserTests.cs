@@ -58,7 +58,7 @@ public sealed class BrowserTests(BrowserFixture fixture)
         // Switch to Spanish: the choice persists across pages.
         await page.ClickAsync("#switch-language");
         await page.WaitForSelectorAsync("html[lang=es]");
-        Assert.Contains("Puente: la memoria institucional México–Estados Unidos", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        Assert.Contains("Hoy en la relación", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
         await page.GotoAsync("/Actors");
         Assert.Equal("Actores", await page.InnerTextAsync("h1"));
         Assert.Equal("English", (await page.InnerTextAsync("#switch-language")).Trim());
