@@ -468,6 +468,8 @@ public abstract class AccessTests<TApp>(TApp app)
         new("ui alert step form", true, p => p.Type == nameof(Alert) ? $"/Alerts/{p.Id}/Step" : null,
             (p, r, b) => r.StatusCode == HttpStatusCode.OK && b.Contains(p.Name, StringComparison.Ordinal)),
         new("ui alert notifications", true, p => p.Type == nameof(Alert) ? "/Notifications" : null, ListShows),
+        // The home page lists open alerts (the most severe first, at most ten: the probes are the only ones in this app).
+        new("ui home alerts", true, p => p.Type == nameof(Alert) ? "/" : null, ListShows),
     ];
 
     /// <summary>Paths for administrators only: everyone else is refused (403, or the access-denied page), not shown an empty answer.</summary>

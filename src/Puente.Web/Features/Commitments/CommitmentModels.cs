@@ -217,7 +217,7 @@ public sealed class CommitmentFilter : Records.RecordFilter<Commitment>
     /// Still owed, by the kept status, written as "not closed": no index can seek it, so the database reads the due-date
     /// index in its order and checks the status there (a page of the overdue list stops after its rows).
     /// </summary>
-    private static readonly Expression<Func<Commitment, bool>> NotClosed = c => c.Status != CommitmentStatus.Kept && c.Status != CommitmentStatus.PartlyKept
+    internal static readonly Expression<Func<Commitment, bool>> NotClosed = c => c.Status != CommitmentStatus.Kept && c.Status != CommitmentStatus.PartlyKept
         && c.Status != CommitmentStatus.Broken && c.Status != CommitmentStatus.Superseded && c.Status != CommitmentStatus.Withdrawn;
 
     protected override IQueryable<Commitment> Narrow(IQueryable<Commitment> records)

@@ -8,6 +8,7 @@ using Puente.Core.Warning;
 using Puente.Core.Water;
 using Puente.Data.Access;
 using Puente.Data.Water;
+using Puente.Web.Features.Commitments;
 using Puente.Web.Features.Institutionalization;
 
 namespace Puente.Web.Features.Home;
@@ -68,14 +69,18 @@ public sealed class HomeService(PuenteDbContext db, WaterService waterService, I
         var (alerts, bySeverity) = await AlertsAsync(ct);
         var (current, trend) = await IndexAsync(today, ct);
         var upcoming = db.Set<Engagement>().AsNoTracking().Where(e => e.StartDate >= today && e.StartDate <= today.AddDays(DaysAhead));
-        var open = db.Set<Commitment>().AsNoTracking().Where(c => c.Status == CommitmentStatus.NotStarted || c.Status == CommitmentStatus.InProgress || c.Status == CommitmentStatus.Stalled);
-        var overdue = open.Where(c => c.Due < today);
-        var dueSoon = open.Where(c => c.Due >= today && c.Due <= today.AddDays(DaysAhead));
+        // Written as the ledger writes it (due date first, "not closed" after): the database reads the due-date index in its
+        // order and stops after the rows it needs (decision 0048).
+        var overdue = db.Set<Commitment>().AsNoTracking().Where(c => c.Due != null && c.Due < today).Where(CommitmentFilter.NotClosed);
+        var dueSoon = db.Set<Commitment>().AsNoTracking().Where(c => c.Due >= today && c.Due <= today.AddDays(DaysAhead)).Where(CommitmentFilter.NotClosed);
         return new HomeView(today, alerts, bySeverity, current, trend,
             await LateOrDormantAsync(today, ct),
-            await upcoming.OrderBy(e => e.StartDate).ThenBy(e => e.StartUtc).ThenBy(e => e.Code).Take(ListSize).ToListAsync(ct), await CountAsync(upcoming, ct),
-            await overdue.OrderByDescending(c => c.Due).ThenBy(c => c.Code).Take(ListSize).ToListAsync(ct), await CountAsync(overdue, ct),
-            await dueSoon.OrderBy(c => c.Due).ThenBy(c => c.Code).Take(ListSize).ToListAsync(ct), await CountAsync(dueSoon, ct),
+            await upcoming.OrderBy(e => e.StartDate).ThenBy(e => e.StartUtc).ThenBy(e => e.Code).Take(ListSize).ToListAsync(ct),
+            await CountAsync(upcoming.OrderBy(e => e.StartDate), ct),
+            await overdue.OrderByDescending(c => c.Due).ThenByDescending(c => c.Id).Take(ListSize).ToListAsync(ct),
+            await CountAsync(overdue.OrderByDescending(c => c.Due), ct),
+            await dueSoon.OrderBy(c => c.Due).ThenBy(c => c.Id).Take(ListSize).ToListAsync(ct),
+            await CountAsync(dueSoon.OrderBy(c => c.Due), ct),
             await WaterAsync(today, ct),
             await TrendsAsync(ct));
     }
@@ -122,6 +127,23 @@ public sealed class HomeService(PuenteDbContext db, WaterService waterService, I
             return kept;
         }
 
+        // One computation at a time: readers arriving while it runs wait for it and take its result, rather than each
+        // computing the same index (a burst after a restart or at midnight).
+        await IndexGate.WaitAsync(ct);
+        try
+        {
+            return cache.TryGetValue(key, out kept) ? kept : await ComputeIndexAsync(key, today, ct);
+        }
+        finally
+        {
+            IndexGate.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim IndexGate = new(1, 1);
+
+    private async Task<(IndexReading?, IReadOnlyList<IndexReading>)> ComputeIndexAsync(string key, DateOnly today, CancellationToken ct)
+    {
         var days = new List<DateOnly>();
         var quarterEnd = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1).AddDays(-1);
         for (var i = TrendQuarters - 1; i >= 0; i--)
