@@ -5,8 +5,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Puente.Core.Access;
 using Puente.Core.Memory;
-using Puente.Core.Warning;
-using Puente.Data.Warning;
 using Puente.Web.Tests.Infrastructure;
 
 namespace Puente.Web.Tests.Integration;
@@ -353,32 +351,6 @@ public abstract partial class AgendaTests<TApp>(TApp app)
         // Making it Shared while it names that post is refused, naming the field.
         var update = new Dictionary<string, object?>(good) { ["owner"] = internalPost, ["confidentiality"] = "Shared", ["version"] = created.GetProperty("version").GetInt32() };
         Assert.Contains("owner", await ErrorFields(await mx.PutAsJsonAsync($"/api/v1/playbooks/{id}", update)));
-    }
-
-    [Fact]
-    public async Task The_playbook_for_a_signal_is_the_indicators_own_else_its_issues_and_always_one_every_reader_of_the_alert_reads()
-    {
-        app.SkipIfUnavailable();
-        var (scope, db) = app.Database();
-        await using (scope)
-        {
-            var owner = await db.Set<Post>().SingleAsync(p => p.Code == "MX-FOREIGN-SECRETARY");
-            var indicator = new Indicator { Id = Guid.CreateVersion7(), Code = "IND-AGENDA-TEST", NameEn = "Test encounters", NameEs = "Encuentros de prueba", IssueCode = "MIGRATION", Unit = "people" };
-            var internalOwn = new Playbook { Id = Guid.CreateVersion7(), Code = "PB-IND-INTERNAL", NameEn = "Mexico only", NameEs = "Solo México", IndicatorId = indicator.Id,
-                IssueCode = "MIGRATION", ChannelEn = "call", OwnerPostId = owner.Id, StepsEn = "One", Confidentiality = Confidentiality.Internal, OwnerSide = Side.MX };
-            db.AddRange(indicator, internalOwn);
-            await db.SaveChangesAsync();
-
-            // A Shared alert cannot name Mexico's Internal playbook: it gets the issue's.
-            var forShared = await PlaybookChoice.ForSignalAsync(db, indicator.Id, "MIGRATION", Confidentiality.Shared, Side.Joint, default);
-            Assert.NotNull(forShared);
-            Assert.Null(forShared.IndicatorId);
-            Assert.Equal("MIGRATION", forShared.IssueCode);
-            // An alert Internal to Mexico gets the indicator's own.
-            Assert.Equal("PB-IND-INTERNAL", (await PlaybookChoice.ForSignalAsync(db, indicator.Id, "MIGRATION", Confidentiality.Internal, Side.MX, default))?.Code);
-            Assert.NotEqual("PB-IND-INTERNAL", (await PlaybookChoice.ForSignalAsync(db, indicator.Id, "MIGRATION", Confidentiality.Internal, Side.US, default))?.Code);
-            Assert.Null(await PlaybookChoice.ForSignalAsync(db, null, "EDUCATION", Confidentiality.Shared, Side.Joint, default));
-        }
     }
 
     [Fact]

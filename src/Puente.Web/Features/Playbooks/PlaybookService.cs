@@ -4,7 +4,6 @@ using Puente.Core.Catalog;
 using Puente.Core.Memory;
 using Puente.Core.Records;
 using Puente.Core.Warning;
-using Puente.Data.Warning;
 using Puente.Web.Features.Posts;
 
 namespace Puente.Web.Features.Playbooks;
@@ -23,17 +22,6 @@ public sealed class PlaybookService(PuenteDbContext db, IStringLocalizer<SharedR
 
     /// <summary>Today (UTC), the day the owner's holder is given for.</summary>
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-
-    /// <summary>
-    /// The playbook that answers a signal of <paramref name="indicatorId"/> or <paramref name="issueCode"/>: the
-    /// indicator's own, else the issue's, readable by the caller and by every reader of a record with
-    /// <paramref name="readersOf"/>'s access (an alert). See <see cref="PlaybookChoice"/>.
-    /// </summary>
-    public Task<Playbook?> ForSignalAsync(Guid? indicatorId, string? issueCode, ContentRecord readersOf, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(readersOf);
-        return PlaybookChoice.ForSignalAsync(Db, indicatorId, issueCode, readersOf.Confidentiality, readersOf.OwnerSide, cancellationToken);
-    }
 
     /// <summary>The readable playbooks of an agenda issue (those naming the issue, with or without an indicator), by code.</summary>
     public Task<List<Playbook>> OfIssueAsync(string issueCode, int max, CancellationToken cancellationToken) =>
