@@ -103,6 +103,7 @@ public static class PuenteCli
         root.Subcommands.Add(IndicatorsCommands.Build(dataDir, stdout, stderr));
 
         root.Subcommands.Add(CrisesCommands.Build(dataDir, stdout, stderr));
+        root.Subcommands.Add(SearchCommands.Build(dataDir, stdout, stderr));
 
         var parseResult = root.Parse(args);
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -15,6 +15,8 @@ public sealed class PostgresPuenteDbContext(DbContextOptions<PostgresPuenteDbCon
         base.OnModelCreating(builder);
         builder.Entity<Core.Memory.Engagement>().Property(e => e.StartLocal).HasColumnType("timestamp without time zone");
         builder.Entity<Core.Memory.Engagement>().Property(e => e.EndLocal).HasColumnType("timestamp without time zone");
+        // The search index is a tsvector column kept by a trigger (migration Search), not SQLite's terms.
+        builder.Entity<Search.SearchEntry>().Ignore(e => e.TitleTerms).Ignore(e => e.BodyTerms);
     }
 
     /// <summary>Takes the application-wide advisory lock (key: "Puente" in ASCII) that serializes audit-chain appends;

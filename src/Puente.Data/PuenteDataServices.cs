@@ -86,6 +86,13 @@ public static class PuenteDataServices
 
         logger.LogInformation("Database: {Database}", settings.DescribeDatabase());
         await db.Database.MigrateAsync(cancellationToken);
+        // Records written before search existed get their index entries (docs/decisions/0049-search.md).
+        if (!await db.SearchEntries.AnyAsync(cancellationToken))
+        {
+            var reindex = await Search.SearchReindexer.ReindexAsync(db, cancellationToken);
+            logger.LogInformation("Search index: {Written} entries written for {Records} records", reindex.Written, reindex.Records);
+        }
+
         if (await AuditVerifier.AnchorExistingTrailAsync(db, cancellationToken) is { FirstBreak: { } broken })
         {
             logger.LogError("The audit trail has no anchor and its chain is broken at entry {EntryId} ({Kind}); it was not anchored. Run 'puente audit verify'.",

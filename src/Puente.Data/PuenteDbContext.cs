@@ -71,6 +71,9 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The search index's entries, kept by every save (docs/decisions/0049-search.md); no access of their own.</summary>
+    public DbSet<Search.SearchEntry> SearchEntries => Set<Search.SearchEntry>();
+
     /// <summary>The audit trail's anchor outside the database; null only for design-time contexts.</summary>
     public AuditAnchorStore? AnchorStore { get; private set; }
 
@@ -230,6 +233,8 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // The search index changes with the records, in the same save (docs/decisions/0049-search.md).
+        await Search.SearchIndexer.UpdateAsync(this, cancellationToken);
         var written = await AuditWriter.SaveAsync(this, AuditFacts.ToStoredPrecision(_time.GetUtcNow()), _pendingEvents,
             ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
         _pendingEvents.Clear();

@@ -21,6 +21,7 @@ using Puente.Web.Features.People;
 using Puente.Web.Features.Playbooks;
 using Puente.Web.Features.Plans;
 using Puente.Web.Features.Posts;
+using Puente.Web.Features.SiteSearch;
 using Puente.Web.Features.Timelines;
 using Puente.Web.Features.Water;
 
@@ -67,6 +68,8 @@ signedIn.MapWebhooksApi();    // /webhooks: administrators' signed webhooks of t
 signedIn.MapBacktestApi();     // /indicators/{code}/backtest
 
 signedIn.MapAlertsApi();      // /alerts: list, one alert, acknowledge/resolve/dismiss
+
+signedIn.MapSearchApi();      // /search: full-text search over readable records, counts by type
 
 var urls = app.Configuration["Urls"]; // read now: the failure messages below are written after the host is disposed
 
