@@ -13,8 +13,8 @@ public sealed class IndexModel(SearchService search) : PageModel
     [BindProperty(SupportsGet = true, Name = "type")]
     public string? Type { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageNumber { get; set; }
+    /// <summary>The query string's <c>page</c> (read directly: "page" is also Razor Pages' own route value).</summary>
+    public string? PageNumber => Request.Query.TryGetValue("page", out var page) ? page.ToString() : null;
 
     public SearchResponse? Results { get; private set; }
 
@@ -25,7 +25,7 @@ public sealed class IndexModel(SearchService search) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (Query is null && Type is null && PageNumber is null)
+        if (!Request.Query.ContainsKey("q") && Type is null && PageNumber is null)
         {
             return; // the empty page: just the box
         }
