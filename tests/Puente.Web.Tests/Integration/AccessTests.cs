@@ -470,7 +470,61 @@ public abstract class AccessTests<TApp>(TApp app)
         new("ui alert notifications", true, p => p.Type == nameof(Alert) ? "/Notifications" : null, ListShows),
         // The home page lists open alerts (the most severe first, at most ten: the probes are the only ones in this app).
         new("ui home alerts", true, p => p.Type == nameof(Alert) ? "/" : null, ListShows),
+
+        // Search (docs/decisions/0049-search.md): the probe's own words find it, of its type, in results and in counts.
+        new("api search", false, p => SearchUrl("/api/v1/search", p, typed: true), SearchApiShows),
+        new("api search counts", false, p => SearchUrl("/api/v1/search", p, typed: false), SearchApiShows),
+        new("ui search", true, p => SearchUrl("/Search", p, typed: true), SearchPageShows),
+        new("ui search counts", true, p => SearchUrl("/Search", p, typed: false), SearchPageShows),
     ];
+
+    /// <summary>The search type names of the probe types search covers.</summary>
+    private static readonly Dictionary<string, string> SearchTypes = new()
+    {
+        [nameof(Actor)] = "actor", [nameof(Person)] = "person", [nameof(Post)] = "post", [nameof(Mechanism)] = "mechanism",
+        [nameof(Engagement)] = "engagement", [nameof(EngagementAttachment)] = "attachment", [nameof(Commitment)] = "commitment",
+        [nameof(Recommendation)] = "recommendation", [nameof(AgendaIssue)] = "issue", [nameof(IssuePosition)] = "position", [nameof(Alert)] = "alert",
+    };
+
+    /// <summary>A search for the probe's name (its words are its level's and type's own), of its type or of all types.</summary>
+    private static string? SearchUrl(string path, Probe p, bool typed) => SearchTypes.TryGetValue(p.Type, out var type)
+        ? $"{path}?q={Uri.EscapeDataString(p.Name)}" + (typed ? $"&type={type}" : "")
+        : null;
+
+    /// <summary>Listed with a count of 1 is the probe seen, neither listed nor counted hidden; anything else is a leak or a bug.</summary>
+    private static bool SearchSeen(Probe p, bool listed, int count) => (listed, count) switch
+    {
+        (true, 1) => true,
+        (false, 0) => false,
+        _ => throw new InvalidOperationException($"search: listed {listed}, counted {count} for {p}"),
+    };
+
+    private static bool SearchApiShows(Probe p, HttpResponseMessage r, string body)
+    {
+        if (r.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}");
+        }
+
+        var json = JsonOf(body);
+        var listed = json.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == p.Id);
+        return SearchSeen(p, listed, json.GetProperty("byType").GetProperty(SearchTypes[p.Type]).GetInt32());
+    }
+
+    private static bool SearchPageShows(Probe p, HttpResponseMessage r, string body)
+    {
+        if (r.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}");
+        }
+
+        var type = SearchTypes[p.Type];
+        // The type's filter shows its count (0 only when it is the filter in force; absent when nothing of it matches).
+        var count = body.Contains($"id=\"count-{type}\">1<", StringComparison.Ordinal) ? 1
+            : body.Contains($"id=\"count-{type}\">0<", StringComparison.Ordinal) || !body.Contains($"id=\"count-{type}\"", StringComparison.Ordinal) ? 0
+            : -1;
+        return SearchSeen(p, body.Contains($"data-id=\"{p.Id}\"", StringComparison.Ordinal), count);
+    }
 
     /// <summary>Paths for administrators only: everyone else is refused (403, or the access-denied page), not shown an empty answer.</summary>
     private static readonly string[] AdminPaths = ["api webhooks", "api webhook", "api webhook deliveries", "ui webhooks", "ui webhook with its delivery log"];
