@@ -82,3 +82,7 @@ public sealed class PostgresAgendaTests(PostgresApp app) : AgendaTests<PostgresA
 public sealed class SqliteAlertTests(SqliteMailApp app) : AlertTests<SqliteMailApp>(app), IClassFixture<SqliteMailApp>;
 
 public sealed class PostgresAlertTests(PostgresMailApp app) : AlertTests<PostgresMailApp>(app), IClassFixture<PostgresMailApp>;
+
+public sealed class SqliteCalendarFeedTests(SqliteCalendarApp app) : CalendarFeedTests<SqliteCalendarApp>(app), IClassFixture<SqliteCalendarApp>;
+
+public sealed class PostgresCalendarFeedTests(PostgresCalendarApp app) : CalendarFeedTests<PostgresCalendarApp>(app), IClassFixture<PostgresCalendarApp>;
