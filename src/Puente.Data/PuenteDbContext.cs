@@ -165,6 +165,10 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
         builder.Entity<Notifications.Notification>().HasQueryFilter(n => ViewerIsSystem || (ViewerUserId != null && n.UserId == ViewerUserId));
         builder.Entity<Mail.OutboxMessage>().HasQueryFilter(m => ViewerIsSystem);
 
+        // Follows and the calendar feed's hashed secret are their user's alone (docs/decisions/0053-calendar-feeds.md).
+        builder.Entity<Calendar.Follow>().HasQueryFilter(f => ViewerIsSystem || (ViewerUserId != null && f.UserId == ViewerUserId));
+        builder.Entity<Calendar.CalendarFeedToken>().HasQueryFilter(f => ViewerIsSystem || (ViewerUserId != null && f.UserId == ViewerUserId));
+
         // Webhook deliveries are the dispatcher's; their log is read exactly by who can read its subscription
         // (docs/decisions/0034-webhooks.md).
         builder.Entity<Webhooks.WebhookDelivery>().HasQueryFilter(d => ViewerIsSystem);

@@ -3,6 +3,7 @@ using Puente.Web.Features.Account;
 using Puente.Web.Features.Admin.Webhooks;
 using Puente.Web.Features.Actors;
 using Puente.Web.Features.Backtest;
+using Puente.Web.Features.Calendar;
 
 using Puente.Web.Features.Agenda;
 
@@ -41,6 +42,7 @@ var app = builder.Build();
 app.UsePuenteWeb();        // forwarded headers, errors, localization, authentication, viewer, authorization, anti-forgery
 app.MapPuenteOperations(); // /health/live, /health/ready, /openapi/v1.json, /api/reference
 app.MapRazorPages();       // Features/**: the UI
+app.MapCalendarFeed();     // /calendar/{secret}.ics: anonymous, the secret is the credential (decision 0053)
 
 var api = app.MapGroup("/api/v1");
 api.MapAccountApi();       // /auth/login, /auth/refresh (anonymous)
@@ -68,6 +70,7 @@ signedIn.MapWebhooksApi();    // /webhooks: administrators' signed webhooks of t
 signedIn.MapBacktestApi();     // /indicators/{code}/backtest
 
 signedIn.MapAlertsApi();      // /alerts: list, one alert, acknowledge/resolve/dismiss
+signedIn.MapCalendarApi();    // /follows (the caller's own), /calendar (renew, revoke the feed's secret)
 
 signedIn.MapSearchApi();      // /search: full-text search over readable records, counts by type
 

@@ -53,6 +53,7 @@ public static class PuenteWeb
 
         services.AddPuenteWebhooks();
         services.AddScoped<Features.Notifications.NotificationFeed>();
+        Features.Calendar.CalendarServices.AddCalendarFeeds(services); // follows, feeds, and feed secrets kept out of logs
         Features.Commitments.CommitmentReminderServices.AddCommitmentReminders(services);
         Features.Alerts.AlertServices.AddAlerts(services);
         services.AddScoped<Features.SiteSearch.SearchService>();

@@ -476,6 +476,15 @@ public abstract class AccessTests<TApp>(TApp app)
         new("api search counts", false, p => SearchUrl("/api/v1/search", p, typed: false), SearchApiShows),
         new("ui search", true, p => SearchUrl("/Search", p, typed: true), SearchPageShows),
         new("ui search counts", true, p => SearchUrl("/Search", p, typed: false), SearchPageShows),
+
+        // Calendar feeds (decision 0053): every user follows the Shared mechanism ACC-FEED, whose upcoming session of each
+        // probe's access is in the feed only for its readers, and follows each probe's upcoming commitment directly (a
+        // follow of what they cannot read stays in the database and still shows nothing). The feed URL is the user's own.
+        new("feed engagements of a followed mechanism", false, p => p.Type == "Engagement" ? FeedUrl : null, ListShows),
+        new("feed commitments followed directly", false, p => p.Type == "Commitment" ? FeedUrl : null, ListShows),
+        new("feed in Spanish", false, p => p.Type is "Engagement" or "Commitment" ? FeedUrl + "?lang=es" : null, ListShows),
+        new("api follows", false, p => p.Type == "Commitment" ? "/api/v1/follows" : null, ListShows),
+        new("ui calendar page follows", true, p => p.Type == "Commitment" ? "/Account/Calendar" : null, ListShows),
     ];
 
     /// <summary>The search type names of the probe types search covers.</summary>
@@ -571,6 +580,8 @@ public abstract class AccessTests<TApp>(TApp app)
                     {
                         continue;
                     }
+
+                    url = url.Replace(FeedUrl, $"/calendar/{FeedSecret(user.Name)}.ics", StringComparison.Ordinal);
 
                     var client = path.Ui ? ui : api;
                     var response = await client.GetAsync(url);
@@ -802,6 +813,7 @@ public abstract class AccessTests<TApp>(TApp app)
             var anchorMechanism = new Mechanism { Id = Guid.CreateVersion7(), Code = AnchorMechanism, NameEn = "Anchor mechanism", NameEs = "Anchor mechanism", Participants = "MX,US" };
             var anchorPlan = new Plan { Id = Guid.CreateVersion7(), Code = AnchorPlan, NameEn = "Anchor plan", NameEs = "Anchor plan" };
             db.AddRange(anchorPerson, anchorPost, anchorMechanism, anchorPlan);
+            var feedMechanism = AddFeeds(db, userIds);
             db.Add(new Indicator { Id = Guid.CreateVersion7(), Code = BacktestAnchor, NameEn = "Anchor indicator", NameEs = "Anchor indicator", Unit = "u" });
             db.Add(new Tenure { Id = Guid.CreateVersion7(), Code = "T-ACC-ANCHOR", PostId = anchorPost.Id, PersonId = anchorPerson.Id, From = new DateOnly(2000, 1, 1) });
             foreach (var level in Enum.GetValues<Level>())
@@ -947,6 +959,7 @@ public abstract class AccessTests<TApp>(TApp app)
                 }
 
                 probes.Add(AddAlertProbe(db, level, suffix, name, usAnalystId, userIds));
+                AddFeedShadow(db, level, suffix, name, feedMechanism, anchorPost, usAnalystId, userIds);
             }
 
             // A webhook subscription of each side's administrator, Internal to that side, with one logged request.
@@ -1047,4 +1060,69 @@ public abstract class AccessTests<TApp>(TApp app)
         }
     }
 
+
+    /// <summary>Stands for the reading user's own feed address in a row's URL (each user has one; see <see cref="FeedSecret"/>).</summary>
+    private const string FeedUrl = "/calendar/{user}.ics";
+
+    /// <summary>A user's feed secret in this fixture: 256 bits derived from the name (only its hash is stored).</summary>
+    private static string FeedSecret(string userName) =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("acc-feed-" + userName)))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Every user's feed, and their follow of the Shared mechanism ACC-FEED.</summary>
+    private static Mechanism AddFeeds(Data.PuenteDbContext db, Dictionary<string, string> userIds)
+    {
+        var mechanism = new Mechanism { Id = Guid.CreateVersion7(), Code = "ACC-FEED", NameEn = "Feed mechanism", NameEs = "Feed mechanism", Participants = "MX,US", Section = "II" };
+        db.Add(mechanism);
+        foreach (var user in TestUsers.All)
+        {
+            db.Add(new Data.Calendar.CalendarFeedToken { UserId = userIds[user.Name], TokenHash = Web.Features.Calendar.CalendarFeedService.Hash(FeedSecret(user.Name)),
+                Language = "en", CreatedAt = DateTimeOffset.UnixEpoch });
+            db.Add(new Data.Calendar.Follow { Id = Guid.CreateVersion7(), UserId = userIds[user.Name], SubjectType = Data.Calendar.FollowSubject.Mechanism,
+                SubjectId = mechanism.Id, CreatedAt = DateTimeOffset.UnixEpoch });
+        }
+
+        return mechanism;
+    }
+
+    /// <summary>
+    /// The feed shadow of a level's probes: a session of ACC-FEED and a commitment, both of the probe's access, named after
+    /// the probe engagement and commitment, in the feed's window (ten and twenty days from now); every user follows the
+    /// commitment directly.
+    /// </summary>
+    private static void AddFeedShadow(Data.PuenteDbContext db, Level level, string suffix, string name, Mechanism feedMechanism, Post anchorPost,
+        string usAnalystId, Dictionary<string, string> userIds)
+    {
+        var start = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(10).AddHours(16);
+        var session = new Engagement
+        {
+            Id = Guid.CreateVersion7(), Code = "ACC-FE-" + suffix, NameEn = name + "Engagement (feed)", NameEs = name + "Engagement (feed)", Kind = EngagementKind.MechanismSession,
+            TimeZone = "America/Mexico_City", StartLocal = DateTime.SpecifyKind(start.AddHours(-6), DateTimeKind.Unspecified), EndLocal = DateTime.SpecifyKind(start.AddHours(-4), DateTimeKind.Unspecified), StartUtc = start, EndUtc = start.AddHours(2),
+            StartDate = DateOnly.FromDateTime(start), MechanismId = feedMechanism.Id, Place = "probe place",
+        };
+        var commitment = new Commitment
+        {
+            Id = Guid.CreateVersion7(), Code = "ACC-FC-" + suffix, NameEn = name + "Commitment (feed)", NameEs = name + "Commitment (feed)", Origin = CommitmentOrigin.Mechanism,
+            MadeOn = DateOnly.FromDateTime(start).AddDays(-30), StatusDate = DateOnly.FromDateTime(start).AddDays(-30), Due = DateOnly.FromDateTime(start).AddDays(10),
+            OwnerMxPostId = anchorPost.Id, OwnerUsPostId = anchorPost.Id,
+        };
+        foreach (var record in new ContentRecord[] { session, commitment })
+        {
+            record.Section = "II";
+            record.Confidentiality = level switch { Level.Shared => Confidentiality.Shared, Level.Restricted => Confidentiality.Restricted, _ => Confidentiality.Internal };
+            record.OwnerSide = level == Level.InternalUs ? Side.US : Side.MX;
+            db.Add(record);
+            if (level == Level.Restricted)
+            {
+                db.RecordGrants.Add(new RecordGrant { RecordId = record.Id, Principal = Principals.ForGroup("water") });
+                db.RecordGrants.Add(new RecordGrant { RecordId = record.Id, Principal = Principals.ForUser(usAnalystId) });
+            }
+        }
+
+        foreach (var user in TestUsers.All)
+        {
+            db.Add(new Data.Calendar.Follow { Id = Guid.CreateVersion7(), UserId = userIds[user.Name], SubjectType = Data.Calendar.FollowSubject.Commitment,
+                SubjectId = commitment.Id, CreatedAt = DateTimeOffset.UnixEpoch });
+        }
+    }
 }

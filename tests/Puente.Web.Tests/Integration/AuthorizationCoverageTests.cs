@@ -30,11 +30,16 @@ public sealed class AuthorizationCoverageTests(SqliteApp app) : IClassFixture<Sq
     /// never a record, and a Viewer must be able to use them.</summary>
     private static readonly HashSet<string> OwnNotificationEndpoints = ["POST /api/v1/notifications/{id:guid}/read", "POST /api/v1/notifications/read"];
 
+    /// <summary>Writing handlers for any signed-in user: they change only the caller's own follows and calendar feed
+    /// (docs/decisions/0053-calendar-feeds.md), never a record.</summary>
+    private static readonly HashSet<string> OwnCalendarEndpoints =
+        ["POST /api/v1/follows/", "DELETE /api/v1/follows/{type}/{id:guid}", "POST /api/v1/calendar/renew", "DELETE /api/v1/calendar/"];
+
     /// <summary>Pages whose OnPost writes nothing of the records: sign-in and out, one's own password, the language
     /// cookie, one's own notifications read, and the error page (it renders the error of any request, POSTs included).</summary>
     private static readonly HashSet<Type> SelfServicePages =
         [typeof(LoginModel), typeof(LogoutModel), typeof(ChangePasswordModel), typeof(CultureModel), typeof(ErrorModel),
-         typeof(Features.Notifications.IndexModel)];
+         typeof(Features.Notifications.IndexModel), typeof(Features.Calendar.IndexModel)];
 
     [Fact]
     public void Every_endpoint_that_writes_requires_a_writing_policy()
@@ -42,7 +47,7 @@ public sealed class AuthorizationCoverageTests(SqliteApp app) : IClassFixture<Sq
         var endpoints = HostEndpoints();
         var writers = endpoints.Where(e => Methods(e).Intersect(WritingMethods).Any()).ToList();
         Assert.True(writers.Count >= 8, $"only {writers.Count} writing endpoints found: is the enumeration broken?");
-        Assert.Empty(UnprotectedWriters(endpoints).Except(SelfServiceEndpoints).Except(OwnNotificationEndpoints));
+        Assert.Empty(UnprotectedWriters(endpoints).Except(SelfServiceEndpoints).Except(OwnNotificationEndpoints).Except(OwnCalendarEndpoints));
     }
 
     [Fact]

@@ -86,3 +86,7 @@ public sealed class PostgresAlertTests(PostgresMailApp app) : AlertTests<Postgre
 public sealed class SqliteSearchTests(SqliteApp app) : SearchTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresSearchTests(PostgresApp app) : SearchTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class SqliteCalendarFeedTests(SqliteCalendarApp app) : CalendarFeedTests<SqliteCalendarApp>(app), IClassFixture<SqliteCalendarApp>;
+
+public sealed class PostgresCalendarFeedTests(PostgresCalendarApp app) : CalendarFeedTests<PostgresCalendarApp>(app), IClassFixture<PostgresCalendarApp>;
