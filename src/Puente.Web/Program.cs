@@ -10,6 +10,7 @@ using Puente.Web.Features.Alerts;
 using Puente.Web.Features.Catalog;
 using Puente.Web.Features.Commitments;
 using Puente.Web.Features.Crises;
+using Puente.Web.Features.Exports;
 using Puente.Web.Features.Engagements;
 using Puente.Web.Features.Events;
 using Puente.Web.Features.Health;
@@ -67,6 +68,9 @@ signedIn.MapWebhooksApi();    // /webhooks: administrators' signed webhooks of t
 signedIn.MapBacktestApi();     // /indicators/{code}/backtest
 
 signedIn.MapAlertsApi();      // /alerts: list, one alert, acknowledge/resolve/dismiss
+
+signedIn.MapExportsApi();     // /{list}/export?format=csv|xlsx: the nine lists for Analysts and above, audited
+app.MapExportDownloads();     // /exports/{list}: the same for the list pages' links (cookie)
 
 var urls = app.Configuration["Urls"]; // read now: the failure messages below are written after the host is disposed
 

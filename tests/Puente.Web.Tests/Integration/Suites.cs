@@ -82,3 +82,7 @@ public sealed class PostgresAgendaTests(PostgresApp app) : AgendaTests<PostgresA
 public sealed class SqliteAlertTests(SqliteMailApp app) : AlertTests<SqliteMailApp>(app), IClassFixture<SqliteMailApp>;
 
 public sealed class PostgresAlertTests(PostgresMailApp app) : AlertTests<PostgresMailApp>(app), IClassFixture<PostgresMailApp>;
+
+public sealed class SqliteExportTests(SqliteApp app) : ExportTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresExportTests(PostgresApp app) : ExportTests<PostgresApp>(app), IClassFixture<PostgresApp>;
