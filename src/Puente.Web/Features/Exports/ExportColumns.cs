@@ -14,7 +14,7 @@ namespace Puente.Web.Features.Exports;
 /// The columns of each list's export, over the DTO its API returns (so an export says what the API says). A record's
 /// name is given in the reader's language (with the records' fallback to the other language) and as entered in each
 /// language, for analysts who compare both; other bilingual fields in the reader's language; enum values through the
-/// resources, like the pages.
+/// resources under the keys the pages use.
 /// </summary>
 public static class ExportColumns
 {
@@ -24,7 +24,7 @@ public static class ExportColumns
 
     private static ExportColumn<T>[] Access<T>(IStringLocalizer t)
         where T : RecordDto =>
-        [new("Access", r => t[r.Confidentiality].Value), new("Owning side", r => r.OwnerSide), new("Updated", r => r.UpdatedAt)];
+        [new("Access", r => t[r.Confidentiality].Value), new("Owning side", r => t["Side." + r.OwnerSide].Value), new("Updated", r => r.UpdatedAt)];
 
     private static string Yes(IStringLocalizer t, bool value) => value ? t["Yes"] : t["No"];
 
@@ -69,7 +69,7 @@ public static class ExportColumns
         new("Actor", p => p.Actor),
         new("Actor name", p => p.ActorName),
         new("Country", p => p.Country),
-        new("Seniority", p => t[p.Seniority].Value),
+        new("Seniority", p => t["Seniority." + p.Seniority].Value),
         new("Description", p => p.Description),
         .. Access<PostDto>(t),
     ];
@@ -80,7 +80,7 @@ public static class ExportColumns
         new("Title", e => e.Title),
         new("Title (English)", e => e.NameEn),
         new("Title (Spanish)", e => e.NameEs),
-        new("Kind", e => t[e.Kind].Value),
+        new("Kind", e => t["Kind." + e.Kind].Value),
         new("Start", e => e.Start),
         new("End", e => e.End),
         new("Time zone", e => e.TimeZone),
@@ -91,7 +91,7 @@ public static class ExportColumns
         new("Issues", e => e.Issues),
         new("Summary", e => e.Summary),
         new("Outcomes", e => e.Outcomes),
-        new("Certainty", e => t[e.Certainty].Value),
+        new("Certainty", e => t["Certainty." + e.Certainty].Value),
         .. Access<EngagementDto>(t),
     ];
 
@@ -101,10 +101,10 @@ public static class ExportColumns
         new("Text", c => c.Text),
         new("Text (English)", c => c.TextEn),
         new("Text (Spanish)", c => c.TextEs),
-        new("Origin", c => t[c.Origin].Value),
+        new("Origin", c => t["Origin." + c.Origin].Value),
         new("Made", c => c.Made),
         new("Due", c => c.Due),
-        new("Status", c => t[c.Status].Value),
+        new("Status", c => t["CommitmentStatus." + c.Status].Value),
         new("Overdue", c => Yes(t, c.Overdue)),
         new("MX owner", c => c.OwnerMx?.Post.Code),
         new("US owner", c => c.OwnerUs?.Post.Code),
@@ -121,14 +121,14 @@ public static class ExportColumns
         new("Code", r => r.Code),
         new("Section", r => r.Section),
         new("Number", r => r.Number),
-        new("Addressee", r => t[r.Addressee].Value),
+        new("Addressee", r => t["Addressee." + r.Addressee].Value),
         new("Track", r => r.Track),
         new("Issues", r => r.Issues),
         new("Text", r => r.Text),
         new("Text (English)", r => r.TextEn),
         new("Text (Spanish)", r => r.TextEs),
         new("Plan", r => r.Plan),
-        new("Status", r => t[r.Status].Value),
+        new("Status", r => t["RecommendationStatus." + r.Status].Value),
         new("Status date", r => r.StatusDate),
     ];
 
@@ -136,7 +136,7 @@ public static class ExportColumns
     [
         .. Names<IndicatorDto>(),
         new("Unit", i => i.Unit),
-        new("Frequency", i => t[i.Frequency].Value),
+        new("Frequency", i => t["Frequency." + i.Frequency].Value),
         new("Issue", i => i.Issue),
         new("Source", i => i.Source),
         new("Latest period", i => i.LatestPeriodLabel),
@@ -150,8 +150,8 @@ public static class ExportColumns
         new("Indicator", a => a.Indicator.Code),
         new("Indicator name", a => a.Indicator.Name),
         new("Detector", a => a.DetectorName),
-        new("Severity", a => t[a.Severity].Value),
-        new("Status", a => t[a.Status].Value),
+        new("Severity", a => t["Severity." + a.Severity].Value),
+        new("Status", a => t["AlertStatus." + a.Status].Value),
         new("Period", a => a.Period),
         new("Value", a => a.Value),
         new("Baseline", a => a.Baseline),
@@ -159,6 +159,6 @@ public static class ExportColumns
         new("Issue", a => a.Issue),
         new("Opened", a => a.OpenedAt),
         new("Access", a => t[a.Confidentiality].Value),
-        new("Owning side", a => a.OwnerSide),
+        new("Owning side", a => t["Side." + a.OwnerSide].Value),
     ];
 }

@@ -39,7 +39,8 @@ public static class ExportsApi
         var group = api.MapGroup("").WithTags("Exports").RequireAuthorization(Policies.Exporters);
         foreach (var (list, handler) in Handlers)
         {
-            group.MapGet($"/{list}/export", handler).Produces(StatusCodes.Status200OK, contentType: CsvExport.ContentType, additionalContentTypes: XlsxExport.ContentType);
+            group.MapGet($"/{list}/export", handler).Produces<string>(StatusCodes.Status200OK, CsvExport.ContentType, XlsxExport.ContentType)
+                .ProducesValidationProblem();
         }
 
         return api;
