@@ -75,6 +75,9 @@ public static class ListExport
         return text.Length > MaxFilterText ? text[..(MaxFilterText - 1)] + "…" : text;
     }
 
+    /// <summary>The entry's JSON keeps "&amp;" and accents readable (the audit page encodes it as HTML when it shows it).</summary>
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private sealed class Result<TRow>(string list, ExportFormat format, IAsyncEnumerable<TRow> rows, IReadOnlyList<ExportColumn<TRow>> columns) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
@@ -97,7 +100,8 @@ public static class ListExport
                 : await XlsxExport.WriteAsync(response.Body, t["Export." + list].Value, headers, columns, rows, ct);
 
             // Recorded once the file is written: the entry says how many rows the reader took away.
-            var details = JsonSerializer.Serialize(new { list, format = format.ToString().ToLowerInvariant(), filters = FilterText(httpContext.Request), rows = count });
+            var details = JsonSerializer.Serialize(new { list, format = format.ToString().ToLowerInvariant(), filters = FilterText(httpContext.Request), rows = count },
+                AuditJson);
             db.RecordExportEvent(list, details);
             await db.SaveChangesAsync(CancellationToken.None);
         }
