@@ -27,6 +27,14 @@ if (args[0] == "commitment-data")
     return;
 }
 
+if (args[0] is "xlsx-closedxml" or "xlsx-spreadcheetah")
+{
+    // The export benchmark's in-process references: the same rows (a CSV the host exported) as a workbook built whole in
+    // memory by ClosedXML, or streamed by SpreadCheetah: xlsx-closedxml|xlsx-spreadcheetah <csv> <out.xlsx> (bench/exports-web.sh).
+    Environment.ExitCode = await ExcelReference.RunAsync(args[0], args[1], args[2]);
+    return;
+}
+
 if (args[0] == "index")
 {
     // The institutionalization index and mechanism health at 100,000 engagements and 300,000 commitments: index <data dir>

@@ -126,6 +126,23 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
         });
     }
 
+    /// <summary>Queues, for the next save, that the viewer exported a list (<paramref name="list"/>); <paramref name="details"/>
+    /// (JSON: format, filters, rows) goes in the entry's After. Administrators of the exporter's side read it.</summary>
+    public void RecordExportEvent(string list, string details)
+    {
+        _pendingEvents.Add(new AuditEntry
+        {
+            Action = AuditAction.Exported,
+            Actor = Viewer.UserName,
+            ActorUserId = Viewer.UserId,
+            EntityType = "Export",
+            RecordLabel = list,
+            Confidentiality = Confidentiality.Internal,
+            OwnerSide = Viewer.Side ?? Side.Joint,
+            After = details,
+        });
+    }
+
     /// <summary>
     /// Adds what every context's options need: the anchor moves only after a commit, which an interceptor sees whoever
     /// commits. Pooled options must have it before the pool is built (a pooled context cannot change its options).
@@ -153,8 +170,9 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
         builder.Entity<Core.Memory.AttachmentContent>().HasQueryFilter(c => Set<Core.Memory.EngagementAttachment>().Any(a => a.Id == c.AttachmentId));
 
         // Content history follows the record's access; account events (no record) are for administrators.
+        // An export's entry (its row count says how much of its side's material there is) is for its side's administrators.
         builder.Entity<AuditEntry>().HasQueryFilter(a => ViewerIsSystem || (ViewerIsSignedIn && (a.RecordId == null
-            ? ViewerIsAdministrator
+            ? ViewerIsAdministrator && (a.Action != AuditAction.Exported || a.OwnerSide == ViewerSide)
             : a.Confidentiality == Confidentiality.Shared
               || (a.Confidentiality == Confidentiality.Internal && a.OwnerSide == ViewerSide)
               || (a.Confidentiality == Confidentiality.Restricted

@@ -11,6 +11,7 @@ using Puente.Web.Features.Alerts;
 using Puente.Web.Features.Catalog;
 using Puente.Web.Features.Commitments;
 using Puente.Web.Features.Crises;
+using Puente.Web.Features.Exports;
 using Puente.Web.Features.Engagements;
 using Puente.Web.Features.Events;
 using Puente.Web.Features.Health;
@@ -73,6 +74,9 @@ signedIn.MapAlertsApi();      // /alerts: list, one alert, acknowledge/resolve/d
 signedIn.MapCalendarApi();    // /follows (the caller's own), /calendar (renew, revoke the feed's secret)
 
 signedIn.MapSearchApi();      // /search: full-text search over readable records, counts by type
+
+signedIn.MapExportsApi();     // /{list}/export?format=csv|xlsx: the nine lists for Analysts and above, audited
+app.MapExportDownloads();     // /exports/{list}: the same for the list pages' links (cookie)
 
 var urls = app.Configuration["Urls"]; // read now: the failure messages below are written after the host is disposed
 

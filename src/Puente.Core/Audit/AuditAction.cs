@@ -17,4 +17,7 @@ public enum AuditAction
 
     /// <summary>A file of a record was downloaded (who read what is part of the record's history).</summary>
     Downloaded,
+
+    /// <summary>A list was exported (CSV or Excel): which list, its filters and how many rows are in the entry.</summary>
+    Exported,
 }

@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>Administrators: accounts and the audit trail.</summary>
     public const string Administrators = "Administrators";
 
+    /// <summary>Administrators, Editors and Analysts: exports of the lists (<see cref="Roles.Exporters"/>).</summary>
+    public const string Exporters = "Exporters";
+
     /// <summary>The policies that allow writing (the coverage test accepts these on POST/PUT/DELETE).</summary>
     public static IReadOnlySet<string> Writing { get; } = new HashSet<string>([Editors, Administrators], StringComparer.Ordinal);
 
@@ -28,8 +31,15 @@ public static class Policies
     /// <summary>Whether the user passes the <see cref="Editors"/> policy (to show or hide edit controls; the policy decides).</summary>
     public static bool AllowsWriting(ClaimsPrincipal user) => EditorRoles.Any(user.IsInRole);
 
+    /// <summary>The roles the <see cref="Exporters"/> policy admits.</summary>
+    public static IReadOnlyList<string> ExporterRoles { get; } = Roles.Exporters.Split(',');
+
+    /// <summary>Whether the user passes the <see cref="Exporters"/> policy (to show or hide the export links; the policy decides).</summary>
+    public static bool AllowsExporting(ClaimsPrincipal user) => ExporterRoles.Any(user.IsInRole);
+
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) => builder
         .AddPolicy(Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
         .AddPolicy(Editors, p => p.RequireRole(EditorRoles))
-        .AddPolicy(Administrators, p => p.RequireRole(Roles.Administrator));
+        .AddPolicy(Administrators, p => p.RequireRole(Roles.Administrator))
+        .AddPolicy(Exporters, p => p.RequireRole(ExporterRoles));
 }

@@ -485,6 +485,14 @@ public abstract class AccessTests<TApp>(TApp app)
         new("feed in Spanish", false, p => p.Type is "Engagement" or "Commitment" ? FeedUrl + "?lang=es" : null, ListShows),
         new("api follows", false, p => p.Type == "Commitment" ? "/api/v1/follows" : null, ListShows),
         new("ui calendar page follows", true, p => p.Type == "Commitment" ? "/Account/Calendar" : null, ListShows),
+
+        // Exports of the nine lists (issue 14), for Analysts and above: every readable row, never another.
+        new("api export csv", false, p => ExportUrl(p, "/api/v1/{0}/export?format=csv"), ListShows),
+        new("api export xlsx", false, p => ExportUrl(p, "/api/v1/{0}/export?format=xlsx"), XlsxShows),
+        new("api export csv with a filter", false, p => p.Type is "Actor" or "Mechanism" or "Person" or "Post" or "Engagement" or "Commitment" or "Indicator"
+            ? ExportUrl(p, "/api/v1/{0}/export?format=csv&q=" + p.Code) : null, ListShows),
+        new("ui export csv", true, p => ExportUrl(p, "/exports/{0}?format=csv"), ListShows),
+        new("ui export xlsx", true, p => ExportUrl(p, "/exports/{0}?format=xlsx"), XlsxShows),
     ];
 
     /// <summary>The search type names of the probe types search covers.</summary>
@@ -534,6 +542,31 @@ public abstract class AccessTests<TApp>(TApp app)
             : -1;
         return SearchSeen(p, body.Contains($"data-id=\"{p.Id}\"", StringComparison.Ordinal), count);
     }
+
+    /// <summary>The exporting lists, by probe type.</summary>
+    private static readonly Dictionary<string, string> ExportLists = new()
+    {
+        ["Actor"] = "actors", ["Mechanism"] = "mechanisms", ["Person"] = "people", ["Post"] = "posts", ["Engagement"] = "engagements",
+        ["Commitment"] = "commitments", ["Recommendation"] = "recommendations", ["Indicator"] = "indicators", [nameof(Alert)] = "alerts",
+    };
+
+    private static string? ExportUrl(Probe p, string format) =>
+        ExportLists.TryGetValue(p.Type, out var list) ? string.Format(System.Globalization.CultureInfo.InvariantCulture, format, list) : null;
+
+    /// <summary>An Excel export that holds the probe's name in one of its cells (read back with ClosedXML).</summary>
+    private static bool XlsxShows(Probe p, HttpResponseMessage r, string body)
+    {
+        if (r.StatusCode != HttpStatusCode.OK)
+        {
+            return false;
+        }
+
+        using var workbook = new ClosedXML.Excel.XLWorkbook(r.Content.ReadAsStream());
+        return workbook.Worksheet(1).CellsUsed().Any(c => c.GetString() == p.Name);
+    }
+
+    /// <summary>Paths for Analysts and above: a Viewer is refused (403, or the access-denied page).</summary>
+    private static readonly string[] ExportPaths = ["api export csv", "api export xlsx", "api export csv with a filter", "ui export csv", "ui export xlsx"];
 
     /// <summary>Paths for administrators only: everyone else is refused (403, or the access-denied page), not shown an empty answer.</summary>
     private static readonly string[] AdminPaths = ["api webhooks", "api webhook", "api webhook deliveries", "ui webhooks", "ui webhook with its delivery log"];
@@ -593,6 +626,15 @@ public abstract class AccessTests<TApp>(TApp app)
                         && user.Role is Roles.Viewer or Roles.Analyst)
                     {
                         expected = false;
+                    }
+
+                    if (ExportPaths.Contains(path.Name) && user.Role == Roles.Viewer)
+                    {
+                        expected = false;
+                        if (!Refused(response))
+                        {
+                            failures.Add($"{user.Name} {path.Name}: {(int)response.StatusCode}, not refused");
+                        }
                     }
 
                     if (AdminPaths.Contains(path.Name) && user.Role != Roles.Administrator)

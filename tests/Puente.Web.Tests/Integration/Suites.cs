@@ -90,3 +90,7 @@ public sealed class PostgresSearchTests(PostgresApp app) : SearchTests<PostgresA
 public sealed class SqliteCalendarFeedTests(SqliteCalendarApp app) : CalendarFeedTests<SqliteCalendarApp>(app), IClassFixture<SqliteCalendarApp>;
 
 public sealed class PostgresCalendarFeedTests(PostgresCalendarApp app) : CalendarFeedTests<PostgresCalendarApp>(app), IClassFixture<PostgresCalendarApp>;
+
+public sealed class SqliteExportTests(SqliteApp app) : ExportTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresExportTests(PostgresApp app) : ExportTests<PostgresApp>(app), IClassFixture<PostgresApp>;

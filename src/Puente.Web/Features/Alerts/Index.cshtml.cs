@@ -47,6 +47,13 @@ public sealed class IndexModel(AlertService alerts, PuenteDbContext db) : PageMo
         Pager = new PagerModel(page, PageSize, total, Request);
     }
 
+    /// <summary>The filters on screen as the export reads them: the tab shown is its status ("all": none).</summary>
+    public IEnumerable<KeyValuePair<string, string?>> ExportQuery => new Dictionary<string, string?>
+    {
+        ["status"] = string.Equals(Tab, "all", StringComparison.OrdinalIgnoreCase) ? null : Tab,
+        ["severity"] = Filter.Severity, ["issue"] = Filter.Issue, ["indicator"] = Filter.Indicator,
+    };
+
     /// <summary>The link to a tab, keeping the other filters.</summary>
     public string TabUrl(string tab)
     {

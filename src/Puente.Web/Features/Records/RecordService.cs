@@ -64,6 +64,17 @@ public abstract class RecordService<T, TInput>(PuenteDbContext db, IStringLocali
         return (items, total);
     }
 
+    /// <summary>
+    /// Every readable record the filter matches, in list order, shaped as the list reads them and streamed as they come
+    /// from the database (exports: no page, bounded memory).
+    /// </summary>
+    public IAsyncEnumerable<T> StreamAsync(RecordFilter<T> filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        Prepare(filter);
+        return Shape(filter.Apply(ReadQuery)).AsAsyncEnumerable();
+    }
+
     /// <summary>Validates and saves; <paramref name="existing"/> null creates. Errors come back keyed by field.</summary>
     public async Task<(T? Record, FieldErrors Errors)> SaveAsync(TInput input, T? existing, CancellationToken cancellationToken)
     {
