@@ -3,6 +3,7 @@ using Puente.Web.Features.Account;
 using Puente.Web.Features.Admin.Webhooks;
 using Puente.Web.Features.Actors;
 using Puente.Web.Features.Backtest;
+using Puente.Web.Features.Briefings;
 
 using Puente.Web.Features.Agenda;
 
@@ -67,6 +68,7 @@ signedIn.MapWebhooksApi();    // /webhooks: administrators' signed webhooks of t
 signedIn.MapBacktestApi();     // /indicators/{code}/backtest
 
 signedIn.MapAlertsApi();      // /alerts: list, one alert, acknowledge/resolve/dismiss
+signedIn.MapBriefingsApi();   // /briefings/{engagement|post|person|mechanism|issue}/{id}: HTML or PDF
 
 var urls = app.Configuration["Urls"]; // read now: the failure messages below are written after the host is disposed
 

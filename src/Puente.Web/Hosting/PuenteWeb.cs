@@ -55,6 +55,7 @@ public static class PuenteWeb
         services.AddScoped<Features.Notifications.NotificationFeed>();
         Features.Commitments.CommitmentReminderServices.AddCommitmentReminders(services);
         Features.Alerts.AlertServices.AddAlerts(services);
+        Features.Briefings.BriefingServices.AddBriefings(services);
 
         services.AddAuthentication(o =>
             {
