@@ -342,3 +342,20 @@ public abstract class BriefingTests<TApp>(TApp app)
 public sealed class SqliteBriefingTests(SqliteApp app) : BriefingTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresBriefingTests(PostgresApp app) : BriefingTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+/// <summary>The briefing browser's setting is checked at start: a path that is not a file stops the host, naming the key.</summary>
+public sealed class BriefingConfigurationTests
+{
+    [Fact]
+    public async Task The_web_host_does_not_start_with_a_Chromium_path_that_is_not_a_file_and_says_which_setting()
+    {
+        var dir = Directory.CreateTempSubdirectory("puente-briefings-config-").FullName;
+        await using var web = WebProcess.Start(new Dictionary<string, string>
+        {
+            ["Puente__DataDirectory"] = dir,
+            ["Puente__Briefings__ChromiumPath"] = "/nonexistent/chromium",
+        });
+        Assert.Equal(2, await web.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Puente cannot start: Puente:Briefings:ChromiumPath names '/nonexistent/chromium', which is not a file", web.Output, StringComparison.Ordinal);
+    }
+}

@@ -10,7 +10,8 @@ public static class BriefingsApi
 {
     public static IEndpointRouteBuilder MapBriefingsApi(this IEndpointRouteBuilder api)
     {
-        api.MapGroup("/briefings").WithTags("Briefings").MapGet("/{kind}/{id}", BriefingAsync);
+        api.MapGroup("/briefings").WithTags("Briefings").MapGet("/{kind}/{id}", BriefingAsync)
+            .Produces<string>(StatusCodes.Status200OK, "text/html", "application/pdf");
         return api;
     }
 
