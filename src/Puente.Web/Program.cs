@@ -4,6 +4,7 @@ using Puente.Web.Features.Admin.Webhooks;
 using Puente.Web.Features.Actors;
 using Puente.Web.Features.Backtest;
 using Puente.Web.Features.Calendar;
+using Puente.Web.Features.Briefings;
 
 using Puente.Web.Features.Agenda;
 
@@ -77,6 +78,8 @@ signedIn.MapSearchApi();      // /search: full-text search over readable records
 
 signedIn.MapExportsApi();     // /{list}/export?format=csv|xlsx: the nine lists for Analysts and above, audited
 app.MapExportDownloads();     // /exports/{list}: the same for the list pages' links (cookie)
+
+signedIn.MapBriefingsApi();   // /briefings/{engagement|post|person|mechanism|issue}/{id}: HTML or PDF
 
 var urls = app.Configuration["Urls"]; // read now: the failure messages below are written after the host is disposed
 

@@ -57,6 +57,7 @@ public static class PuenteWeb
         Features.Commitments.CommitmentReminderServices.AddCommitmentReminders(services);
         Features.Alerts.AlertServices.AddAlerts(services);
         services.AddScoped<Features.SiteSearch.SearchService>();
+        Features.Briefings.BriefingServices.AddBriefings(services);
 
         services.AddAuthentication(o =>
             {

@@ -50,6 +50,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Mail goes out every 10 s and the reminders look every minute: the journey waits for its e-mail, not longer.
         environment["Puente__Mail__DispatchIntervalSeconds"] = "10";
         environment["Puente__Reminders__IntervalMinutes"] = "1";
+        // The browser suite has Chromium: briefings print as PDF with it (elsewhere the tests see the "not configured" answer).
+        environment["Puente__Briefings__ChromiumPath"] = ChromiumPath;
         Web = WebProcess.Start(environment);
         await Web.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
 

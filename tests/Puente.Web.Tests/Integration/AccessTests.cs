@@ -493,6 +493,17 @@ public abstract class AccessTests<TApp>(TApp app)
             ? ExportUrl(p, "/api/v1/{0}/export?format=csv&q=" + p.Code) : null, ListShows),
         new("ui export csv", true, p => ExportUrl(p, "/exports/{0}?format=csv"), ListShows),
         new("ui export xlsx", true, p => ExportUrl(p, "/exports/{0}?format=xlsx"), XlsxShows),
+
+        // Briefings: of the probe itself (404 when unreadable, as if missing), and of Shared anchors whose sections list the
+        // probes; a briefing that shows a probe carries its marking (the highest it contains), and one that does not, never.
+        new("api briefing of the record (html)", false, p => BriefingKind(p) is { } kind ? $"/api/v1/briefings/{kind}/{p.Id}?format=html" : null, DetailShows),
+        new("ui briefing of the record", true, p => BriefingKind(p) is { } kind ? $"/Briefings/{kind}/{p.Id}" : null, DetailShows),
+        new("api briefing of a mechanism: sessions and commitments", false, p => p.Type is "Engagement" or "Commitment" ? $"/api/v1/briefings/mechanism/{AnchorMechanism}?format=html&lang=en" : null, BriefingShows),
+        new("ui briefing of a mechanism: sessions and commitments", true, p => p.Type is "Engagement" or "Commitment" ? $"/Briefings/mechanism/{AnchorMechanism}?lang=en" : null, BriefingShows),
+        new("api briefing of a post: counterparts, engagements, commitments", false, p => p.Type is "Post" or "Engagement" or "Commitment" ? $"/api/v1/briefings/post/{AnchorPost}?lang=en" : null, BriefingShows),
+        new("api briefing of a person: posts held and engagements", false, p => p.Type is "Post" or "Engagement" ? $"/api/v1/briefings/person/{AnchorPerson}?lang=en" : null, BriefingShows),
+        new("api briefing of an issue: positions and convergence", false, p => p.Type is nameof(IssuePosition) or nameof(ConvergenceAssessment) ? $"/api/v1/briefings/issue/{AgendaAnchor(p)}?lang=en" : null, BriefingShows),
+        new("ui briefing of an issue: positions and convergence", true, p => p.Type is nameof(IssuePosition) or nameof(ConvergenceAssessment) ? $"/Briefings/issue/{AgendaAnchor(p)}?lang=en" : null, BriefingShows),
     ];
 
     /// <summary>The search type names of the probe types search covers.</summary>
@@ -567,6 +578,36 @@ public abstract class AccessTests<TApp>(TApp app)
 
     /// <summary>Paths for Analysts and above: a Viewer is refused (403, or the access-denied page).</summary>
     private static readonly string[] ExportPaths = ["api export csv", "api export xlsx", "api export csv with a filter", "ui export csv", "ui export xlsx"];
+
+
+    private static string? BriefingKind(Probe p) => p.Type switch
+    {
+        "Engagement" => "engagement",
+        "Post" => "post",
+        "Person" => "person",
+        "Mechanism" => "mechanism",
+        "AgendaIssue" => "issue",
+        _ => null,
+    };
+
+    /// <summary>A briefing of a Shared anchor: the probe listed, or not; when listed, the briefing is marked with its level
+    /// (in English: the rows ask for lang=en).</summary>
+    private static bool BriefingShows(Probe p, HttpResponseMessage r, string body)
+    {
+        if (!ListShows(p, r, body))
+        {
+            return r.StatusCode == HttpStatusCode.OK ? false : throw new InvalidOperationException($"unexpected {(int)r.StatusCode} for {p}");
+        }
+
+        var marking = p.Level switch
+        {
+            Level.Restricted => "Marking: <strong>Restricted",
+            Level.InternalMx => "Internal to side MX",
+            Level.InternalUs => "Internal to side US",
+            _ => "Marking: <strong>",
+        };
+        return body.Contains(marking, StringComparison.Ordinal) ? true : throw new InvalidOperationException($"the briefing shows the probe without its marking: {p}");
+    }
 
     /// <summary>Paths for administrators only: everyone else is refused (403, or the access-denied page), not shown an empty answer.</summary>
     private static readonly string[] AdminPaths = ["api webhooks", "api webhook", "api webhook deliveries", "ui webhooks", "ui webhook with its delivery log"];

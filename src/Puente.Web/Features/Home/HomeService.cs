@@ -172,7 +172,8 @@ public sealed class HomeService(PuenteDbContext db, WaterService waterService, I
             .OrderByDescending(h => h.Status).ThenBy(h => h.LastSession).ThenBy(h => h.Mechanism.Code)];
     }
 
-    private async Task<HomeWater> WaterAsync(DateOnly today, CancellationToken ct)
+    /// <summary>The water status on a day (the home page and the briefings).</summary>
+    public async Task<HomeWater> WaterAsync(DateOnly today, CancellationToken ct)
     {
         var cycle = await waterService.CycleOnAsync(today, ct);
         var rio = cycle is null ? null : RioGrandeLedger.Status(cycle.Cycle, cycle.Deliveries, today);
