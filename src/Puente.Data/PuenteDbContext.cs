@@ -255,8 +255,6 @@ public abstract class PuenteDbContext : IdentityDbContext<PuenteUser>, IDataProt
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // The search index changes with the records, in the same save (docs/decisions/0049-search.md).
-        await Search.SearchIndexer.UpdateAsync(this, cancellationToken);
         var written = await AuditWriter.SaveAsync(this, AuditFacts.ToStoredPrecision(_time.GetUtcNow()), _pendingEvents,
             ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
         _pendingEvents.Clear();

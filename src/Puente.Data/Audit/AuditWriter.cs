@@ -28,6 +28,9 @@ internal static class AuditWriter
         Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
     {
         var audit = Prepare(db, now, accountEvents);
+        // The search index changes with the records, in the same save, once new records have their ids
+        // (docs/decisions/0049-search.md).
+        await Search.SearchIndexer.UpdateAsync(db, cancellationToken);
         if (audit.Count == 0)
         {
             return await save(cancellationToken);

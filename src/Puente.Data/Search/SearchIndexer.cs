@@ -7,7 +7,7 @@ namespace Puente.Data.Search;
 
 /// <summary>
 /// Keeps <see cref="SearchEntry"/> rows current from a context's pending changes, just before they are saved, so the
-/// index changes in the same transaction as the records (called by <see cref="PuenteDbContext.SaveChangesAsync(bool, CancellationToken)"/>:
+/// index changes in the same transaction as the records (called by <see cref="PuenteDbContext.SaveChangesAsync(bool, CancellationToken)"/> through the audit writer, once new records have their ids:
 /// every writer — pages, API, importers, seeders — goes through it). Added and changed records get their entry written,
 /// deleted ones lose it; unchanged text writes nothing.
 /// </summary>
@@ -34,8 +34,14 @@ internal static class SearchIndexer
         var sqlite = db.Database.IsSqlite();
         var ids = changed.Where(c => c.State != EntityState.Added).Select(c => c.Entity.Id).ToList();
         var existing = ids.Count == 0
-            ? []
+            ? new Dictionary<(Guid, string), SearchEntry>()
             : await db.SearchEntries.Where(s => ids.Contains(s.RecordId)).ToDictionaryAsync(s => (s.RecordId, s.Type), cancellationToken);
+        // A save that failed and is tried again (a concurrency retry) still tracks the entries it added: reuse them.
+        foreach (var pending in tracker.Entries<SearchEntry>().Where(e => e.State == EntityState.Added))
+        {
+            existing.TryAdd((pending.Entity.RecordId, pending.Entity.Type), pending.Entity);
+        }
+
         foreach (var (record, state) in changed)
         {
             var type = SearchDocuments.TypeOf(record)!;
@@ -44,7 +50,7 @@ internal static class SearchIndexer
             {
                 if (entry is not null)
                 {
-                    db.SearchEntries.Remove(entry);
+                    db.SearchEntries.Remove(entry); // an entry added in a failed attempt is just forgotten
                 }
 
                 continue;
@@ -59,7 +65,7 @@ internal static class SearchIndexer
                 db.SearchEntries.Add(entry);
             }
 
-            Apply(entry, record, document, keepBody: record is EngagementAttachment && bytes is null && entry.Id != 0, sqlite);
+            Apply(entry, record, document, keepBody: record is EngagementAttachment && bytes is null && db.Entry(entry).State != EntityState.Added, sqlite);
         }
     }
 
