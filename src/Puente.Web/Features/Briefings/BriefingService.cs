@@ -351,7 +351,7 @@ public sealed class BriefingService(
         }
 
         // Newest first (the list's own order), one more than shown so that the engagement itself can be left out.
-        var (list, _) = await engagements.SearchAsync(filter, 1, MaxEngagements + 1, ct);
+        var list = await engagements.FirstAsync(filter, MaxEngagements + 1, ct);
         return [.. list.Where(e => e.Id != s.Record.Id).Take(MaxEngagements).Select(e =>
             Of(t["{0}: {1} ({2}).", Day(e.StartDate), Name(e), t["Kind." + e.Kind]], e))];
     }

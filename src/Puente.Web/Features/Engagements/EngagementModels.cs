@@ -277,10 +277,15 @@ public sealed class EngagementFilter : RecordFilter<Engagement>
         var tenures = Tenures ?? Enumerable.Empty<Tenure>().AsQueryable();
         if (PostId is { } post)
         {
-            // Sat in the post, or a person who held it that day.
-            records = records.Where(e => e.Participants.Any(p => p.PostId == post
-                || (p.PostId == null && p.PersonId != null && tenures.Any(t => t.PersonId == p.PersonId && t.PostId == post
-                    && t.From <= e.StartDate && (t.To == null || t.To > e.StartDate)))));
+            // Sat in the post, or a person who held it that day. "Id IN (the post's participations)" or "Id IN (its holders'
+            // participations)" first: the database reads those sets by the (PostId, ParentId) and (PersonId, ParentId)
+            // indexes once, and checks the tenure's dates only for the engagements in them (decision 0055's benchmark).
+            var participants = Participants ?? Enumerable.Empty<Participant>().AsQueryable();
+            var direct = participants.Where(p => p.PostId == post).Select(p => p.ParentId);
+            var holders = tenures.Where(t => t.PostId == post).Select(t => t.PersonId);
+            var viaHolders = participants.Where(p => p.PostId == null && p.PersonId != null && holders.Contains(p.PersonId.Value)).Select(p => p.ParentId);
+            records = records.Where(e => direct.Contains(e.Id) || (viaHolders.Contains(e.Id) && e.Participants.Any(p => p.PostId == null && p.PersonId != null
+                && tenures.Any(t => t.PersonId == p.PersonId && t.PostId == post && t.From <= e.StartDate && (t.To == null || t.To > e.StartDate)))));
         }
 
         if (ActorId is { } actor)

@@ -80,6 +80,15 @@ public sealed class EngagementService(PuenteDbContext db, IStringLocalizer<Share
         Query.AsNoTracking().Where(e => e.MechanismId == mechanism).OrderBy(e => e.StartUtc).ThenBy(e => e.Code)
             .Take(MaxSessions).ToListAsync(cancellationToken);
 
+    /// <summary>The first <paramref name="count"/> readable engagements the prepared filter matches, in its order, without
+    /// counting them all (a briefing's history: the count is what costs at the memory's size).</summary>
+    public Task<List<Engagement>> FirstAsync(EngagementFilter filter, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        Prepare(filter);
+        return Shape(filter.Apply(ReadQuery).Take(count)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>One engagement's participants, with the post each person held that day when none was given.</summary>
     public async Task<List<ParticipantDto>> ParticipantsAsync(Engagement engagement, CultureInfo culture, CancellationToken cancellationToken)
     {
