@@ -33,6 +33,8 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         builder.HasIndex(c => new { c.OwnerUsPostId, c.Due }).HasDatabaseName("IX_Commitments_OwnerUs");
         builder.HasIndex(c => c.EngagementId);
         builder.HasIndex(c => c.Instrument);
+        // Search checks each hit's access by id: this index answers it without reading the commitment (decision 0049).
+        builder.HasIndex(c => new { c.Id, c.Confidentiality, c.OwnerSide }).HasDatabaseName("IX_Commitments_Access");
     }
 }
 

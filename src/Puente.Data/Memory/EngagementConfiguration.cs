@@ -30,6 +30,8 @@ public sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagemen
         // Named: the generated names are longer than PostgreSQL's 63 characters.
         builder.HasIndex(e => new { e.MechanismId, e.StartUtc, e.StartDate, e.Confidentiality, e.OwnerSide, e.Id }).HasDatabaseName("IX_Engagements_Mechanism_Period");
         builder.HasIndex(e => new { e.Kind, e.StartUtc, e.StartDate, e.Confidentiality, e.OwnerSide, e.Id }).HasDatabaseName("IX_Engagements_Kind_Period");
+        // Search checks each hit's access by id: this index answers it without reading the engagement (decision 0049).
+        builder.HasIndex(e => new { e.Id, e.Confidentiality, e.OwnerSide }).HasDatabaseName("IX_Engagements_Access");
     }
 }
 

@@ -73,6 +73,8 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         builder.Property(e => e.TitleEn).HasMaxLength(SearchEntry.TitleMaxLength);
         builder.Property(e => e.TitleEs).HasMaxLength(SearchEntry.TitleMaxLength);
         builder.HasIndex(e => new { e.RecordId, e.Type }).IsUnique();
+        // What a hit needs (SearchQuery reads it INDEXED BY on SQLite): the match never reads the wide text columns.
+        builder.HasIndex(e => new { e.Id, e.Type, e.RecordId }).HasDatabaseName("IX_SearchEntries_Hits");
     }
 }
 

@@ -42,22 +42,37 @@ public static class SearchQuery
     /// <summary>Readable matches by type (types without any are left out).</summary>
     public static async Task<Dictionary<string, int>> CountAsync(PuenteDbContext db, IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
-        var counts = await Readable(db, Hits(db, words), null)
+        var counts = await Readable(db, Hits(db, words, null, null), null)
             .GroupBy(h => h.Type)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         return SearchDocuments.Types.Join(counts, t => t, c => c.Key, (t, c) => (t, c.Count)).ToDictionary(x => x.t, x => x.Count);
     }
 
-    /// <summary>One page of readable matches of <paramref name="type"/> (null: all), best first.</summary>
+    /// <summary>One page of readable matches of <paramref name="type"/> (null: all), best first. <paramref name="readable"/>
+    /// is how many readable matches there are (from <see cref="CountAsync"/>): the page is taken from the best-ranked
+    /// matches first, a window widened until it holds the page or every match, so a common word checks the access of a
+    /// few hundred hits for its first pages, not of all of them.</summary>
     public static async Task<List<SearchResult>> PageAsync(PuenteDbContext db, IReadOnlyList<string> words, string? type, int page, bool spanish,
-        CancellationToken cancellationToken)
+        int readable, CancellationToken cancellationToken)
     {
-        var ids = await Readable(db, Hits(db, words), type)
-            .OrderByDescending(h => h.Score).ThenBy(h => h.EntryId)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(h => h.EntryId)
-            .ToListAsync(cancellationToken);
+        var wanted = Math.Min(page * PageSize, readable);
+        List<long> ids = [];
+        for (var window = Math.Max(4 * page * PageSize, 200); ; window *= 8)
+        {
+            var all = window > 2_000_000;
+            var ranked = await Readable(db, Hits(db, words, type, all ? null : window), type)
+                .OrderByDescending(h => h.Score).ThenBy(h => h.EntryId)
+                .Take(page * PageSize)
+                .Select(h => h.EntryId)
+                .ToListAsync(cancellationToken);
+            if (ranked.Count >= wanted || all)
+            {
+                ids = [.. ranked.Skip((page - 1) * PageSize)];
+                break;
+            }
+        }
+
         var entries = await db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var terms = words.SelectMany(SearchText.Terms).ToHashSet(StringComparer.Ordinal);
         return
@@ -151,27 +166,41 @@ public static class SearchQuery
 
     private static string Pick(string preferred, string other) => string.IsNullOrWhiteSpace(preferred) ? other : preferred;
 
-    /// <summary>The provider's full-text matches, every word required (a word matches any of its terms).</summary>
-    private static IQueryable<SearchHit> Hits(PuenteDbContext db, IReadOnlyList<string> words)
+    /// <summary>The provider's full-text matches, every word required (a word matches any of its terms); of one type when
+    /// <paramref name="type"/> is given; the best <paramref name="window"/> by score when given.</summary>
+    private static IQueryable<SearchHit> Hits(PuenteDbContext db, IReadOnlyList<string> words, string? type, int? window)
     {
-        if (db.Database.IsSqlite())
+        // Only placeholders ({0}, {1}, …) and fixed SQL are put together here; every value is a parameter.
+        List<object> parameters = [];
+        string Parameter(object value)
         {
-            // Terms are letters and digits only: quoted, each is a plain token, never an FTS5 operator.
-            var match = string.Join(" AND ", words.Select(w => "(" + string.Join(" OR ", SearchText.Terms(w).Select(t => "\"" + t + "\"")) + ")"));
-            return db.Set<SearchHit>().FromSqlRaw(
-                """SELECT e."Id" AS "EntryId", e."Type", e."RecordId", -bm25("SearchFts", 10.0, 1.0) AS "Score" FROM "SearchFts" JOIN "SearchEntries" AS e ON e."Id" = "SearchFts".rowid WHERE "SearchFts" MATCH {0}""",
-                match);
+            parameters.Add(value);
+            return "{" + (parameters.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
         }
 
-        // Each word is a parameter, made a query by plainto_tsquery (which treats every character as text); the SQL
-        // interpolated here is only the placeholders {0}, {1}, … of those parameters.
-        var query = string.Join(" && ", words.Select((_, i) =>
-            $"(plainto_tsquery('english', unaccent({{{i}}})) || plainto_tsquery('spanish', unaccent({{{i}}})) || plainto_tsquery('spanish', {{{i}}}))"));
+        if (db.Database.IsSqlite())
+        {
+            // Terms are letters and digits only: quoted, each is a plain token, never an FTS5 operator. The hit is read
+            // from the narrow index IX_SearchEntries_Hits, never from the entries' text.
+            var match = string.Join(" AND ", words.Select(w => "(" + string.Join(" OR ", SearchText.Terms(w).Select(t => "\"" + t + "\"")) + ")"));
+            var sqlite = """SELECT e."Id" AS "EntryId", e."Type", e."RecordId", -bm25("SearchFts", 10.0, 1.0) AS "Score" FROM "SearchFts" JOIN "SearchEntries" AS e INDEXED BY "IX_SearchEntries_Hits" ON e."Id" = "SearchFts".rowid WHERE "SearchFts" MATCH """
+                + Parameter(match) + Narrowing();
 #pragma warning disable EF1002 // Only parameter placeholders are interpolated (above).
-        return db.Set<SearchHit>().FromSqlRaw(
-            $"""SELECT e."Id" AS "EntryId", e."Type", e."RecordId", ts_rank(e."SearchVector", q.query)::float8 AS "Score" FROM "SearchEntries" AS e, (SELECT {query} AS query) AS q WHERE e."SearchVector" @@ q.query""",
-            [.. words.Cast<object>()]);
+            return db.Set<SearchHit>().FromSqlRaw(sqlite, [.. parameters]);
 #pragma warning restore EF1002
+        }
+
+        // Each word is a parameter, made a query by plainto_tsquery (which treats every character as text).
+        var query = string.Join(" && ", words.Select(w => Parameter(w)).Select(p =>
+            $"(plainto_tsquery('english', unaccent({p})) || plainto_tsquery('spanish', unaccent({p})) || plainto_tsquery('spanish', {p}))"));
+        var postgres = $"""SELECT e."Id" AS "EntryId", e."Type", e."RecordId", ts_rank(e."SearchVector", q.query)::float8 AS "Score" FROM "SearchEntries" AS e, (SELECT {query} AS query) AS q WHERE e."SearchVector" @@ q.query"""
+            + Narrowing();
+#pragma warning disable EF1002 // Only parameter placeholders are interpolated (above).
+        return db.Set<SearchHit>().FromSqlRaw(postgres, [.. parameters]);
+#pragma warning restore EF1002
+
+        string Narrowing() => (type is null ? "" : """ AND e."Type" = """ + Parameter(type))
+            + (window is null ? "" : """ ORDER BY "Score" DESC LIMIT """ + Parameter(window.Value));
     }
 
     /// <summary>The hits whose record the viewer can read: each joined to its entity set (and so to its access filter).</summary>

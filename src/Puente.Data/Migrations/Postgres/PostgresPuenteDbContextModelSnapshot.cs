@@ -1045,6 +1045,9 @@ namespace Puente.Data.Migrations.Postgres
                     b.HasIndex("OwnerUsPostId", "Due")
                         .HasDatabaseName("IX_Commitments_OwnerUs");
 
+                    b.HasIndex("Id", "Confidentiality", "OwnerSide")
+                        .HasDatabaseName("IX_Commitments_Access");
+
                     b.HasIndex("Status", "MadeOn", "Confidentiality", "OwnerSide", "Id")
                         .HasDatabaseName("IX_Commitments_Status_Made");
 
@@ -1314,6 +1317,9 @@ namespace Puente.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("StartUtc");
+
+                    b.HasIndex("Id", "Confidentiality", "OwnerSide")
+                        .HasDatabaseName("IX_Engagements_Access");
 
                     b.HasIndex("Kind", "StartUtc", "StartDate", "Confidentiality", "OwnerSide", "Id")
                         .HasDatabaseName("IX_Engagements_Kind_Period");
@@ -3365,6 +3371,9 @@ namespace Puente.Data.Migrations.Postgres
 
                     b.HasIndex("RecordId", "Type")
                         .IsUnique();
+
+                    b.HasIndex("Id", "Type", "RecordId")
+                        .HasDatabaseName("IX_SearchEntries_Hits");
 
                     b.ToTable("SearchEntries", null, t =>
                         {

@@ -1034,6 +1034,9 @@ namespace Puente.Data.Migrations.Sqlite
                     b.HasIndex("OwnerUsPostId", "Due")
                         .HasDatabaseName("IX_Commitments_OwnerUs");
 
+                    b.HasIndex("Id", "Confidentiality", "OwnerSide")
+                        .HasDatabaseName("IX_Commitments_Access");
+
                     b.HasIndex("Status", "MadeOn", "Confidentiality", "OwnerSide", "Id")
                         .HasDatabaseName("IX_Commitments_Status_Made");
 
@@ -1303,6 +1306,9 @@ namespace Puente.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("StartUtc");
+
+                    b.HasIndex("Id", "Confidentiality", "OwnerSide")
+                        .HasDatabaseName("IX_Engagements_Access");
 
                     b.HasIndex("Kind", "StartUtc", "StartDate", "Confidentiality", "OwnerSide", "Id")
                         .HasDatabaseName("IX_Engagements_Kind_Period");
@@ -3358,6 +3364,9 @@ namespace Puente.Data.Migrations.Sqlite
 
                     b.HasIndex("RecordId", "Type")
                         .IsUnique();
+
+                    b.HasIndex("Id", "Type", "RecordId")
+                        .HasDatabaseName("IX_SearchEntries_Hits");
 
                     b.ToTable("SearchEntries", null, t =>
                         {

@@ -64,7 +64,7 @@ public sealed class SearchService(PuenteDbContext db, IStringLocalizer<SharedRes
         }
 
         var spanish = Bilingual.IsSpanish(CultureInfo.CurrentUICulture);
-        var results = total == 0 ? [] : await SearchQuery.PageAsync(db, words, kind, number, spanish, ct);
+        var results = total == 0 ? [] : await SearchQuery.PageAsync(db, words, kind, number, spanish, total, ct);
         var items = results.Select(r => new SearchItemDto(r.Type, r.Id, r.Title, r.Snippet, r.Code, UrlOf(r))).ToList();
         return new SearchOutcome(new SearchResponse(items, total, byType, number, SearchQuery.PageSize), errors);
     }
