@@ -480,11 +480,11 @@ public abstract class AccessTests<TApp>(TApp app)
         // Calendar feeds (decision 0053): every user follows the Shared mechanism ACC-FEED, whose upcoming session of each
         // probe's access is in the feed only for its readers, and follows each probe's upcoming commitment directly (a
         // follow of what they cannot read stays in the database and still shows nothing). The feed URL is the user's own.
-        new("feed engagements of a followed mechanism", false, p => p.Type == "Engagement" ? FeedUrl : null, ListShows),
-        new("feed commitments followed directly", false, p => p.Type == "Commitment" ? FeedUrl : null, ListShows),
-        new("feed in Spanish", false, p => p.Type is "Engagement" or "Commitment" ? FeedUrl + "?lang=es" : null, ListShows),
-        new("api follows", false, p => p.Type == "Commitment" ? "/api/v1/follows" : null, ListShows),
-        new("ui calendar page follows", true, p => p.Type == "Commitment" ? "/Account/Calendar" : null, ListShows),
+        new("feed engagements of a followed mechanism", false, p => p.Type == "Engagement" ? FeedUrl : null, FeedShows),
+        new("feed commitments followed directly", false, p => p.Type == "Commitment" ? FeedUrl : null, FeedShows),
+        new("feed in Spanish", false, p => p.Type is "Engagement" or "Commitment" ? FeedUrl + "?lang=es" : null, FeedShows),
+        new("api follows", false, p => p.Type == "Commitment" ? "/api/v1/follows" : null, FeedShows),
+        new("ui calendar page follows", true, p => p.Type == "Commitment" ? "/Account/Calendar" : null, FeedShows),
 
         // Exports of the nine lists (issue 14), for Analysts and above: every readable row, never another.
         new("api export csv", false, p => ExportUrl(p, "/api/v1/{0}/export?format=csv"), ListShows),
@@ -1147,6 +1147,13 @@ public abstract class AccessTests<TApp>(TApp app)
     /// <summary>Stands for the reading user's own feed address in a row's URL (each user has one; see <see cref="FeedSecret"/>).</summary>
     private const string FeedUrl = "/calendar/{user}.ics";
 
+    /// <summary>The name of a probe's feed shadow: the probe's name with "feedshadow" for "probe", so that a search for the
+    /// probe's own words (all of them required) finds the probe alone.</summary>
+    private static string FeedShadowName(string probeName) => "feedshadow " + probeName["probe ".Length..];
+
+    private static bool FeedShows(Probe p, HttpResponseMessage r, string body) =>
+        r.StatusCode == HttpStatusCode.OK && body.Contains(FeedShadowName(p.Name), StringComparison.Ordinal);
+
     /// <summary>A user's feed secret in this fixture: 256 bits derived from the name (only its hash is stored).</summary>
     private static string FeedSecret(string userName) =>
         Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("acc-feed-" + userName)))
@@ -1179,13 +1186,13 @@ public abstract class AccessTests<TApp>(TApp app)
         var start = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(10).AddHours(16);
         var session = new Engagement
         {
-            Id = Guid.CreateVersion7(), Code = "ACC-FE-" + suffix, NameEn = name + "Engagement (feed)", NameEs = name + "Engagement (feed)", Kind = EngagementKind.MechanismSession,
+            Id = Guid.CreateVersion7(), Code = "ACC-FE-" + suffix, NameEn = FeedShadowName(name + "Engagement") + " (feed)", NameEs = FeedShadowName(name + "Engagement") + " (feed)", Kind = EngagementKind.MechanismSession,
             TimeZone = "America/Mexico_City", StartLocal = DateTime.SpecifyKind(start.AddHours(-6), DateTimeKind.Unspecified), EndLocal = DateTime.SpecifyKind(start.AddHours(-4), DateTimeKind.Unspecified), StartUtc = start, EndUtc = start.AddHours(2),
-            StartDate = DateOnly.FromDateTime(start), MechanismId = feedMechanism.Id, Place = "probe place",
+            StartDate = DateOnly.FromDateTime(start), MechanismId = feedMechanism.Id, Place = "feed place",
         };
         var commitment = new Commitment
         {
-            Id = Guid.CreateVersion7(), Code = "ACC-FC-" + suffix, NameEn = name + "Commitment (feed)", NameEs = name + "Commitment (feed)", Origin = CommitmentOrigin.Mechanism,
+            Id = Guid.CreateVersion7(), Code = "ACC-FC-" + suffix, NameEn = FeedShadowName(name + "Commitment") + " (feed)", NameEs = FeedShadowName(name + "Commitment") + " (feed)", Origin = CommitmentOrigin.Mechanism,
             MadeOn = DateOnly.FromDateTime(start).AddDays(-30), StatusDate = DateOnly.FromDateTime(start).AddDays(-30), Due = DateOnly.FromDateTime(start).AddDays(10),
             OwnerMxPostId = anchorPost.Id, OwnerUsPostId = anchorPost.Id,
         };
